@@ -1,0 +1,1 @@
+"""govinspect's Scrapy project: spiders, items, pipelines and the commands staff run."""

@@ -1,0 +1,94 @@
+"""Extensions: progress lines staff can follow, and judging the run when the crawl closes."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+from twisted.internet import task
+
+from crawler.items import now_iso
+from crawler.judging import judge, summary_lines
+from exports import db as dbmod
+
+logger = logging.getLogger(__name__)
+
+
+class Progress:
+    """Every PROGRESS_INTERVAL seconds: sites done of total, pages, items, failures."""
+
+    def __init__(self, crawler, interval: float):
+        self.crawler = crawler
+        self.interval = interval
+        self.loop = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        interval = crawler.settings.getfloat("PROGRESS_INTERVAL")
+        if interval <= 0:
+            raise NotConfigured
+        ext = cls(crawler, interval)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def log(self):
+        tracker = getattr(self.crawler.spider, "tracker", None)
+        if tracker is not None:
+            errors = self.crawler.stats.get_value("log_count/ERROR", 0)
+            logger.info("progress: %s, errors %d", tracker.line(), errors)
+
+    def spider_opened(self, spider):
+        self.loop = task.LoopingCall(self.log)
+        self.loop.start(self.interval, now=False)
+
+    def spider_closed(self, spider, reason):
+        if self.loop and self.loop.running:
+            self.loop.stop()
+        self.log()
+
+
+class Judge:
+    """When the crawl closes: record the run's stats, evaluate the rules, log the verdicts."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_closed(self, spider, reason):
+        run_id = getattr(spider, "run_id", None)
+        if not run_id or not getattr(spider, "judge_sites", False):
+            return
+        path = self.crawler.settings.get("INSPECT_DB")
+        stats = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
+                 for k, v in self.crawler.stats.get_stats().items()}
+        db = dbmod.connect(path)
+        try:
+            db["runs"].update((run_id, spider.name), {
+                "finished_at": now_iso(), "finish_reason": reason,
+                "stats": json.dumps(stats, ensure_ascii=False, sort_keys=True, default=str),
+            })
+        finally:
+            db.close()
+        if reason == "shutdown":
+            logger.warning("crawl interrupted: no verdicts yet. Resume with the same -s JOBDIR=…; "
+                           "the verdicts are written when the crawl completes")
+            return
+        if reason != "finished":
+            logger.warning("crawl ended with %r: judging what was gathered", reason)
+        try:
+            verdicts = judge(path, run_id, spider.asof, self.crawler.settings, set(spider.site_ids))
+        except Exception:
+            logger.exception("judging run %s failed; the facts are in %s, run `scrapy rescore -d %s`",
+                             run_id, path, path)
+            return
+        for line in summary_lines(verdicts):
+            logger.info(line)
+        logger.info("facts, findings and verdicts of run %s are in %s", run_id, path)

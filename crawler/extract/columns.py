@@ -1,0 +1,116 @@
+"""Columns (栏目): discovered from a page's navigation, classified by name from a keyword table.
+
+The keyword table (crawler/data/column_categories.csv) is data: a user extends it with the
+COLUMN_KEYWORDS_FILE setting, a CSV of the same shape whose rows are added to the built-in ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from crawler.extract.html import fold, text_of
+
+CATEGORIES = ("news", "notice", "personnel_plan", "cadence", "static", "interaction", "service", "special")
+_SKIP = re.compile(r"^\s*(javascript:|mailto:|tel:|#|$)", re.I)
+_FILE = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|jpg|png|gif|mp4)$", re.I)
+_NAVISH = re.compile(r"nav|menu|daohang|lanmu|channel|column|subnav|dh|left|sidebar|tab", re.I)
+_MORE = re.compile(r"^(更多|more|更多>+|>>|更多信息|查看更多)$", re.I)
+_HOME = re.compile(r"^(首页|网站首页|返回首页|主页)$")
+
+
+@dataclass(frozen=True)
+class ColumnLink:
+    name: str
+    url: str
+    category: str  # one of CATEGORIES, or "" for a column of no known kind
+    source: str  # "nav", "more", "keyword" or "subnav"
+
+
+class Classifier:
+    def __init__(self, rows: list[tuple[str, str]]):
+        # longest keyword first, so 政策解读 wins over 政策 and 工作动态 over 工作
+        self.rows = sorted(((c, k) for c, k in rows if c and k), key=lambda r: -len(r[1]))
+
+    def __call__(self, name: str) -> str:
+        name = fold(name)
+        for category, keyword in self.rows:
+            if keyword in name:
+                return category
+        return ""
+
+
+def read_keywords(path: str | Path) -> list[tuple[str, str]]:
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        rows = []
+        for n, row in enumerate(csv.DictReader(f), start=2):
+            category, keyword = (row.get("category") or "").strip(), (row.get("keyword") or "").strip()
+            if category not in CATEGORIES:
+                raise ValueError(f"{path}, row {n}: unknown category {category!r} (one of {', '.join(CATEGORIES)})")
+            rows.append((category, keyword))
+        return rows
+
+
+@lru_cache(maxsize=8)
+def classifier(extra_file: str = "") -> Classifier:
+    rows = read_keywords(files("crawler") / "data" / "column_categories.csv")
+    if extra_file:
+        rows += read_keywords(extra_file)
+    return Classifier(rows)
+
+
+def _heading_near(a) -> str:
+    """The title of the homepage block a 更多 link belongs to."""
+    node = a
+    for _ in range(4):
+        node = node.getparent()
+        if node is None:
+            return ""
+        for el in node.iter("h1", "h2", "h3", "h4", "h5", "strong", "b", "span", "div", "em", "a", "p"):
+            if el is a:
+                continue
+            t = fold(el.text or "") or (text_of(el) if len(el) == 0 else "")
+            if 2 <= len(t) <= 10 and not _MORE.match(t):
+                return t
+    return ""
+
+
+def discover(body, base_url: str, owns, classify: Classifier, known: set[str] = frozenset(),
+             source_nav: str = "nav") -> list[ColumnLink]:
+    """Column links on a page: navigation blocks, 更多 links and links named like columns."""
+    found: dict[str, ColumnLink] = {}
+    base = urlsplit(base_url)
+    for a in body.iter("a"):
+        href = a.get("href")
+        if href is None or _SKIP.match(href):
+            continue
+        url = urljoin(base_url, href.strip()).split("#")[0]
+        parts = urlsplit(url)
+        if not owns(url) or _FILE.search(parts.path) or url in known:
+            continue
+        if parts.path in ("", "/", "/index.html", "/index.htm", "/index.shtml") and not parts.query \
+                and parts.netloc == base.netloc:
+            continue
+        text = fold(text_of(a) or a.get("title") or "")
+        if _MORE.match(text):
+            name, source = _heading_near(a), "more"
+        else:
+            name, source = text, source_nav
+        if not (2 <= len(name) <= 14) or _HOME.match(name):
+            continue
+        category = classify(name)
+        in_nav = any(x.tag == "nav" or _NAVISH.search(f"{x.get('class') or ''} {x.get('id') or ''}")
+                     for x in [a, *a.iterancestors()])
+        if source == source_nav and not in_nav:
+            if not category:
+                continue
+            source = "keyword"
+        link = ColumnLink(name=name, url=url, category=category, source=source)
+        if url not in found or (not found[url].category and category):
+            found[url] = link
+    return list(found.values())

@@ -1,0 +1,110 @@
+"""Item pipelines: validate → normalise dates → store (sqlite-utils upserts, committed in batches)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import date
+
+from itemadapter import ItemAdapter
+from scrapy.exceptions import DropItem
+
+from crawler.dates import parse_date, parse_date_fallback, url_year
+from crawler.items import EntryItem, ITEM_TYPES
+from exports import db as dbmod
+
+logger = logging.getLogger(__name__)
+
+
+class ValidatePipeline:
+    """Drop items that cannot be stored, saying why; keep everything else."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item):
+        if not isinstance(item, ITEM_TYPES):
+            raise DropItem(f"not a govinspect item: {type(item).__name__}")
+        adapter = ItemAdapter(item)
+        key = dbmod.SCHEMA[item.table][0]
+        missing = [k for k in key if k in adapter and adapter[k] in (None, "")]
+        if missing:
+            self.crawler.stats.inc_value("govinspect/items/invalid")
+            raise DropItem(f"{type(item).__name__} without {', '.join(missing)}: {dict(adapter)}")
+        return item
+
+
+class NormalizeDatesPipeline:
+    """Turn each entry's raw date text into a date, resolved against the run's asof.
+
+    This is the one seam where dates are normalised: a site-specific spider yields the raw text
+    (``date_raw``) and never parses dates itself.
+    """
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item):
+        if isinstance(item, EntryItem) and item.date is None and item.date_raw:
+            asof: date = self.crawler.spider.asof
+            found = parse_date(item.date_raw, asof, year_hint=url_year(item.url)) or parse_date_fallback(item.date_raw, asof)
+            if found:
+                item.date, item.date_form = found.value, found.form
+            else:
+                self.crawler.stats.inc_value("govinspect/dates/unparsed")
+        return item
+
+
+class StorePipeline:
+    """Upsert items into INSPECT_DB, in batches (by count and by time) so a kill loses little."""
+
+    batch_size = 500
+    batch_seconds = 2.0
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.path = crawler.settings.get("INSPECT_DB")
+        self.db = None
+        self.pending: dict[str, list[dict]] = {}
+        self.count = 0
+        self.last_flush = time.monotonic()
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def open_spider(self):
+        self.db = dbmod.connect(self.path)
+        logger.info("storing facts in %s", self.path)
+
+    def process_item(self, item):
+        row = ItemAdapter(item).asdict()
+        if item.table != "runs":
+            row["run_id"] = self.crawler.spider.run_id
+        self.pending.setdefault(item.table, []).append(row)
+        self.count += 1
+        if item.table in ("runs", "sites") or self.count >= self.batch_size \
+                or time.monotonic() - self.last_flush > self.batch_seconds:
+            self.flush()
+        return item
+
+    def flush(self):
+        if not self.pending:
+            return
+        with self.db.conn:
+            for table, rows in self.pending.items():
+                dbmod.upsert(self.db, table, rows)
+        self.crawler.stats.inc_value("govinspect/rows_stored", self.count)
+        self.pending, self.count, self.last_flush = {}, 0, time.monotonic()
+
+    def close_spider(self):
+        self.flush()
+        self.db.close()

@@ -1,0 +1,304 @@
+"""The region-wide website inspection: homepage → columns → list pages (+ pagination)."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from datetime import date
+from urllib.parse import urlsplit, urlunsplit
+
+import scrapy
+from scrapy.http import TextResponse
+from scrapy.spiderloader import get_spider_loader
+
+from crawler import registry
+from crawler.extract import Page, PageExtract, columns, extract_page, listing
+from crawler.failures import classify
+from crawler.items import ColumnItem, EntryItem, PageItem, RunItem, SiteItem, now_iso
+from crawler.progress import SiteTracker
+
+logger = logging.getLogger(__name__)
+CADENCE = ("news", "notice", "personnel_plan", "cadence")
+
+
+def parse_asof(value) -> date:
+    if not value:
+        raise registry.RegistryError("asof is required: -a asof=YYYY-MM-DD (the 监测时间点)")
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise registry.RegistryError(f"asof={value!r}: expected YYYY-MM-DD") from None
+
+
+def canonical(url: str) -> str:
+    """One URL per column: no fragment, and /x/index.html is /x/."""
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    for index in ("index.html", "index.htm", "index.shtml", "index.jhtml"):
+        if path.endswith("/" + index):
+            path = path[: -len(index)]
+    return urlunsplit((parts.scheme, parts.netloc.lower(), path, parts.query, ""))
+
+
+def finishes_request(callback):
+    """Count the request as finished for its site once the callback's output is consumed."""
+
+    @functools.wraps(callback)
+    def wrapper(self, result):
+        meta = getattr(result, "meta", None) or result.request.meta
+        try:
+            yield from callback(self, result)
+        finally:
+            self.request_finished(meta["site_id"])
+
+    return wrapper
+
+
+class InspectSpider(scrapy.Spider):
+    """Inspect every site of a registry.
+
+    Arguments (-a): ``sites`` (the registry CSV), ``asof`` (YYYY-MM-DD), optional ``site`` (one
+    site_id), ``sample`` (N or N%), ``seed``, ``shard`` (i/N), ``run_id`` (default: asof).
+
+    Site-specific spiders subclass this and override hooks:
+
+    - ``discover_columns(response, page, site)`` → list of ``columns.ColumnLink``;
+    - ``extract_list(response, page, column)`` → ``PageExtract`` (items and next pages);
+    - ``homepage_items(response, page, site)`` → list of ``listing.Entry``.
+
+    ``claims`` lists the hosts a subclass handles when the registry does not name it.
+    """
+
+    name = "inspect"
+    claims: tuple[str, ...] = ()
+    judge_sites = True
+
+    def __init__(self, sites=None, asof=None, site=None, sample=None, seed="0", shard=None,
+                 run_id=None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.asof = parse_asof(asof)
+        self.run_id = run_id or self.asof.isoformat()
+        self.sample_arg, self.seed, self.shard_arg = sample or "", str(seed), shard or ""
+        self.registry_path = sites or ""
+        if sites is None:
+            raise registry.RegistryError("sites is required: -a sites=FILE.csv (the site registry)")
+        everything = registry.load_sites(sites)
+        chosen = everything
+        if site:
+            chosen = [s for s in everything if s.site_id == site]
+            if not chosen:
+                raise registry.RegistryError(f"{sites}: no site with site_id {site!r}")
+        shard_spec = registry.parse_shard(shard)
+        if shard_spec:
+            i, n = shard_spec
+            chosen = [s for s in chosen if registry.stable_hash(registry.shard_key(s)) % n == i]
+        n = registry.parse_sample(sample, len(chosen))
+        chosen = registry.stratified_sample(chosen, n, self.seed, lambda s: f"{s.region}|{s.kind}")
+        self.sites = {s.site_id: s for s in chosen if self.handles(s)}
+        self.site_ids = list(self.sites)
+        self.tracker = SiteTracker(total=len(self.sites))
+        self.known_columns: dict[str, set[str]] = {sid: set() for sid in self.sites}
+        self.requests_made: dict[str, int] = {sid: 0 for sid in self.sites}
+        self.extra_hosts: dict[str, set[str]] = {sid: set() for sid in self.sites}
+        self._handlers: dict[str, InspectSpider] = {}
+
+    # --- which sites, and which code reads them ---------------------------------------------
+
+    def handles(self, site: registry.Site) -> bool:
+        """The generic spider takes every site; a subclass only its own when run alone."""
+        if type(self) is InspectSpider:
+            return True
+        return site.spider == self.name or bool(site.hosts & set(self.claims))
+
+    def handler(self, site: registry.Site) -> InspectSpider:
+        """The spider whose hooks read this site: a site-specific subclass, or this spider."""
+        if site.site_id not in self._handlers:
+            self._handlers[site.site_id] = self._find_handler(site)
+        return self._handlers[site.site_id]
+
+    def _find_handler(self, site):
+        if type(self) is not InspectSpider:
+            return self
+        loader = get_spider_loader(self.settings)
+        if site.spider:
+            cls = loader.load(site.spider)
+        else:
+            cls = next((loader.load(n) for n in loader.list()
+                        if site.hosts & set(getattr(loader.load(n), "claims", ()))), None)
+        if cls is None or cls is InspectSpider:
+            return self
+        if not issubclass(cls, InspectSpider):
+            raise registry.RegistryError(f"site {site.site_id}: spider {site.spider!r} is not an InspectSpider")
+        hook = cls.__new__(cls)
+        hook.__dict__.update(self.__dict__)  # same run, same state; only the hook methods differ
+        return hook
+
+    # --- the crawl ------------------------------------------------------------------------------
+
+    async def start(self):
+        for site in self.sites.values():
+            self.handler(site)  # a registry naming a missing spider fails before any request
+        yield RunItem(run_id=self.run_id, spider=self.name, asof=self.asof.isoformat(), started_at=now_iso(),
+                      registry=str(self.registry_path), sample=self.sample_arg, seed=self.seed,
+                      shard=self.shard_arg, drawn=self.site_ids,
+                      settings={k: self.settings.get(k) for k in (
+                          "INSPECT_COLUMN_PAGES", "INSPECT_SITE_MAX_REQUESTS", "INSPECT_MAX_COLUMNS",
+                          "DOWNLOAD_DELAY", "CONCURRENT_REQUESTS", "RULES_DISABLED", "RULE_PARAMS", "SCORING")})
+        logger.info("inspecting %d sites as of %s (run %s)", len(self.sites), self.asof, self.run_id)
+        for site in self.sites.values():
+            yield SiteItem(site_id=site.site_id, name=site.name, url=site.url, region=site.region,
+                           kind=site.kind, domains=" ".join(site.domains), spider=site.spider,
+                           services=site.services)
+            yield self.request(site, site.url, self.parse_homepage, role="homepage", dont_filter=True)
+
+    def request(self, site, url, callback, role, **meta):
+        dont_filter = meta.pop("dont_filter", False)
+        if self.requests_made[site.site_id] >= self.settings.getint("INSPECT_SITE_MAX_REQUESTS"):
+            self.crawler.stats.inc_value("govinspect/requests/over_site_budget")
+            return None
+        self.requests_made[site.site_id] += 1
+        self.tracker.opened(site.site_id)
+        return scrapy.Request(url, callback=callback, errback=self.on_error, dont_filter=dont_filter,
+                              meta={"site_id": site.site_id, "role": role, "download_slot": site.slot, **meta})
+
+    def request_finished(self, site_id):
+        if self.tracker.closed(site_id):
+            logger.info("site %s done (%d/%d): %d pages, %d items", site_id, len(self.tracker.done),
+                        self.tracker.total, self.tracker.pages[site_id], self.tracker.items[site_id])
+
+    def owns(self, site, url) -> bool:
+        return site.owns(url) or registry.host_of(url) in self.extra_hosts[site.site_id]
+
+    def page_item(self, response, site, role, **kw) -> PageItem:
+        self.tracker.pages[site.site_id] += 1
+        return PageItem(site_id=site.site_id, url=response.url, role=role, status=response.status,
+                        encoding=getattr(response, "encoding", ""), fetched_at=now_iso(), **kw)
+
+    def entries(self, site, column_url, entries, page_url, source="column"):
+        self.tracker.items[site.site_id] += len(entries)
+        for e in entries:
+            yield EntryItem(site_id=site.site_id, column_url=column_url, url=e.url, title=e.title,
+                            date_raw=e.date_text, date=e.date, date_form=e.date_form, sticky=e.sticky,
+                            page_url=page_url, source=source)
+
+    @finishes_request
+    def parse_homepage(self, response):
+        site = self.sites[response.meta["site_id"]]
+        if not isinstance(response, TextResponse):
+            yield from self._not_inspected(site, response.url, "not_html", f"homepage is {response.headers.get('Content-Type', b'').decode('latin-1') or 'not text'}")
+            return
+        final_host = registry.host_of(response.url)
+        if not site.owns(response.url):
+            self.extra_hosts[site.site_id].add(final_host)
+        hook = self.handler(site)
+        page = Page(response.text, response.url)
+        entries = hook.homepage_items(response, page, site)
+        yield self.page_item(response, site, "homepage", kind="homepage", title=page.title, item_count=len(entries))
+        yield from self.entries(site, canonical(site.url), entries, response.url, source="homepage")
+        yield SiteItem(site_id=site.site_id, name=site.name, url=site.url, region=site.region, kind=site.kind,
+                       domains=" ".join(site.domains), spider=site.spider, services=site.services,
+                       status="inspected", final_url=response.url)
+        found = hook.discover_columns(response, page, site)[: self.settings.getint("INSPECT_MAX_COLUMNS")]
+        yield from self.follow_columns(site, found, level=1, parent="")
+
+    def follow_columns(self, site, found, level, parent):
+        known = self.known_columns[site.site_id]
+        for link in found:
+            url = canonical(link.url)
+            if url in known or url == canonical(site.url):
+                continue
+            known.add(url)
+            yield ColumnItem(site_id=site.site_id, column_url=url, name=link.name, category=link.category,
+                             level=level, parent_url=parent, source=link.source)
+            req = self.request(site, link.url, self.parse_column, role="column", column_url=url,
+                               category=link.category, level=level, page_no=1)
+            if req is not None:
+                yield req
+
+    @finishes_request
+    def parse_column(self, response):
+        meta = response.meta
+        site = self.sites[meta["site_id"]]
+        if not isinstance(response, TextResponse):
+            yield self.page_item(response, site, "column", outcome="not_html", column_url=meta["column_url"],
+                                 page_no=meta["page_no"])
+            return
+        hook = self.handler(site)
+        page = Page(response.text, response.url)
+        extracted = hook.extract_list(response, page, meta)
+        yield self.page_item(response, site, "column", kind=extracted.kind, title=page.title,
+                             column_url=meta["column_url"], page_no=meta["page_no"],
+                             item_count=len(extracted.items), placeholder=extracted.placeholder,
+                             next_pages=extracted.next_pages)
+        yield from self.entries(site, meta["column_url"], extracted.items, response.url)
+        if meta["page_no"] == 1 and meta["level"] < 2:
+            subs = [c for c in hook.discover_columns(response, page, site, source="subnav")
+                    if canonical(c.url) not in self.known_columns[site.site_id]]
+            yield from self.follow_columns(site, subs[: self.settings.getint("INSPECT_MAX_SUBCOLUMNS")],
+                                           level=meta["level"] + 1, parent=meta["column_url"])
+        nxt = [u for u in extracted.next_pages if self.owns(site, u)]
+        if nxt and meta["page_no"] < self.settings.getint("INSPECT_COLUMN_PAGES") \
+                and self.wants_more(meta["category"], extracted.items):
+            req = self.request(site, nxt[0], self.parse_column, role="column", column_url=meta["column_url"],
+                               category=meta["category"], level=meta["level"], page_no=meta["page_no"] + 1)
+            if req is not None:
+                yield req
+
+    def wants_more(self, category, entries) -> bool:
+        """Follow the next page until an item proves the column fresh (or the page budget is spent)."""
+        if not entries:
+            return True  # a blank first page: make sure the later pages are blank too
+        days = self.settings.getdict("INSPECT_FRESH_DAYS").get(category)
+        if days is None:
+            return False
+        since = self.asof.toordinal() - int(days)
+        return not any(e.date and since <= _day(e.date).toordinal() <= self.asof.toordinal() for e in entries)
+
+    @finishes_request
+    def on_error(self, failure):
+        request = failure.request
+        site = self.sites[request.meta["site_id"]]
+        outcome, status, detail = classify(failure.value)
+        self.crawler.stats.inc_value(f"govinspect/fetch/{outcome}")
+        role = request.meta["role"]
+        logger.warning("site %s: %s %s failed: %s (%s)", site.site_id, role, request.url, outcome, detail)
+        if role == "homepage":
+            yield from self._not_inspected(site, request.url, outcome, detail, status)
+        else:
+            yield PageItem(site_id=site.site_id, url=request.url, role=role, status=status, outcome=outcome,
+                           error=detail, column_url=request.meta.get("column_url", ""),
+                           page_no=request.meta.get("page_no", 0), fetched_at=now_iso())
+
+    def _not_inspected(self, site, url, outcome, detail, status=None):
+        self.tracker.failed.add(site.site_id)
+        yield PageItem(site_id=site.site_id, url=url, role="homepage", status=status, outcome=outcome,
+                       error=detail, fetched_at=now_iso())
+        yield SiteItem(site_id=site.site_id, name=site.name, url=site.url, region=site.region, kind=site.kind,
+                       domains=" ".join(site.domains), spider=site.spider, services=site.services,
+                       status="not_inspected", reason=f"{outcome}: {detail}")
+
+    # --- hooks a site-specific spider overrides ------------------------------------------------
+
+    def homepage_items(self, response, page: Page, site) -> list[listing.Entry]:
+        """Every dated or list-like item on the homepage."""
+        found = page.datastore_clusters(self.asof) + listing.find_clusters(page.body, response.url, self.asof)
+        seen, out = set(), []
+        for cluster in found:
+            if cluster.is_list:
+                for e in cluster.entries:
+                    if e.url not in seen:
+                        seen.add(e.url)
+                        out.append(e)
+        return out
+
+    def discover_columns(self, response, page: Page, site, source="nav") -> list[columns.ColumnLink]:
+        classify_name = columns.classifier(self.settings.get("COLUMN_KEYWORDS_FILE") or "")
+        return columns.discover(page.body, response.url, lambda u: self.owns(site, u), classify_name,
+                                source_nav=source)
+
+    def extract_list(self, response, page: Page, column: dict) -> PageExtract:
+        return extract_page(None, response.url, self.asof, page=page)
+
+
+def _day(value):
+    return value.date() if hasattr(value, "date") and callable(value.date) else value

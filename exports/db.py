@@ -1,0 +1,96 @@
+"""The SQLite schema and writer. Every table has a natural key and every write is an upsert."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+# table → (primary key, {column: type}); columns beyond these are added as items grow them
+SCHEMA: dict[str, tuple[tuple[str, ...], dict[str, type]]] = {
+    "runs": (("run_id", "spider"), {
+        "run_id": str, "spider": str, "asof": str, "started_at": str, "finished_at": str,
+        "registry": str, "sample": str, "seed": str, "shard": str, "settings": str, "drawn": str,
+        "stats": str, "plugins": str, "finish_reason": str,
+    }),
+    "sites": (("run_id", "site_id"), {
+        "run_id": str, "site_id": str, "name": str, "url": str, "region": str, "kind": str,
+        "domains": str, "spider": str, "services": int, "status": str, "reason": str, "final_url": str,
+    }),
+    "pages": (("run_id", "url"), {
+        "run_id": str, "url": str, "site_id": str, "role": str, "status": int, "outcome": str,
+        "kind": str, "title": str, "column_url": str, "page_no": int, "item_count": int,
+        "placeholder": str, "next_pages": str, "encoding": str, "error": str, "fetched_at": str,
+    }),
+    "columns": (("run_id", "site_id", "column_url"), {
+        "run_id": str, "site_id": str, "column_url": str, "name": str, "category": str,
+        "level": int, "parent_url": str, "source": str,
+    }),
+    "items": (("run_id", "site_id", "column_url", "url"), {
+        "run_id": str, "site_id": str, "column_url": str, "url": str, "title": str,
+        "date_raw": str, "date": str, "date_form": str, "sticky": int, "page_url": str, "source": str,
+    }),
+    "findings": (("run_id", "site_id", "rule_id", "subject"), {
+        "run_id": str, "site_id": str, "rule_id": str, "subject": str, "severity": str,
+        "points": float, "detail": str, "evidence_url": str, "evidence": str, "params": str,
+    }),
+    "verdicts": (("run_id", "site_id"), {
+        "run_id": str, "site_id": str, "qualified": int, "score": float, "vetoes": str,
+        "status": str, "reason": str, "deducted": float, "bonus": float,
+    }),
+}
+
+
+def to_cell(value):
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, (list, dict, tuple)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=isinstance(value, dict))
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def connect(path: str | Path, create: bool = True) -> sqlite_utils.Database:
+    path = Path(path)
+    if not create and not path.exists():
+        raise FileNotFoundError(f"{path}: no such database")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA busy_timeout=30000")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database, schema=None) -> None:
+    for name, (pk, columns) in (schema or SCHEMA).items():
+        table = db[name]
+        if not table.exists():
+            table.create(columns, pk=pk if len(pk) > 1 else pk[0], not_null=set(pk))
+        else:
+            missing = {c: t for c, t in columns.items() if c not in table.columns_dict}
+            if missing:
+                for c, t in missing.items():
+                    table.add_column(c, t)
+
+
+def upsert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    pk = SCHEMA[table][0] if table in SCHEMA else ("id",)
+    db[table].upsert_all(
+        [{k: to_cell(v) for k, v in row.items()} for row in rows],
+        pk=pk if len(pk) > 1 else pk[0], alter=True,
+    )
+
+
+def replace_run_rows(db: sqlite_utils.Database, table: str, run_id: str, rows: list[dict],
+                     where: str = "", params: tuple = ()) -> None:
+    """Replace a run's rows of a table in one transaction (findings and verdicts after a rescore)."""
+    with db.conn:
+        db.execute(f"DELETE FROM [{table}] WHERE run_id = ? {where}", (run_id, *params))
+        upsert(db, table, rows)

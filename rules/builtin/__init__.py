@@ -1,0 +1,1 @@
+"""Built-in rules: one module per official indicator, registered like any third-party plugin."""

@@ -1,0 +1,180 @@
+"""The stored facts of a run, read back from SQLite as plain objects for the rules."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+def as_date(value) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+@dataclass
+class Item:
+    url: str
+    title: str
+    date: date | None
+    date_raw: str = ""
+    sticky: bool = False
+    source: str = "column"
+    column_url: str = ""
+
+
+@dataclass
+class PageFact:
+    url: str
+    role: str
+    outcome: str
+    status: int | None
+    kind: str = ""
+    column_url: str = ""
+    item_count: int = 0
+    placeholder: str = ""
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == "ok"
+
+
+@dataclass
+class Column:
+    url: str
+    name: str
+    category: str
+    level: int
+    parent_url: str = ""
+    items: list[Item] = field(default_factory=list)
+    pages: list[PageFact] = field(default_factory=list)
+    children: list[str] = field(default_factory=list)
+
+    @property
+    def fetched(self) -> bool:
+        return any(p.ok for p in self.pages)
+
+    @property
+    def placeholder(self) -> str:
+        return next((p.placeholder for p in self.pages if p.placeholder), "")
+
+    def latest(self, asof: date) -> Item | None:
+        """The newest dated item on or before asof (a column's date is the maximum, not the first)."""
+        dated = [i for i in self.items if i.date and i.date <= asof]
+        return max(dated, key=lambda i: i.date) if dated else None
+
+    @property
+    def blank(self) -> bool:
+        """Never held an item: fetched, no item on any page, not a parent, and says so (暂无信息)."""
+        return self.fetched and not self.items and not self.children and bool(self.placeholder)
+
+
+@dataclass
+class SiteFacts:
+    site_id: str
+    name: str
+    url: str
+    region: str
+    kind: str
+    services: bool = True
+    status: str = "pending"
+    reason: str = ""
+    homepage_items: list[Item] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=list)
+    pages: list[PageFact] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def inspected(self) -> bool:
+        return self.status == "inspected"
+
+    def column(self, url: str) -> Column | None:
+        return next((c for c in self.columns if c.url == url), None)
+
+
+def open_db(path: str | Path) -> sqlite3.Connection:
+    if not Path(path).exists():
+        raise FileNotFoundError(f"{path}: no such database")
+    con = sqlite3.connect(path)
+    con.row_factory = sqlite3.Row
+    return con
+
+
+def latest_run(con: sqlite3.Connection, spider: str = "inspect") -> str | None:
+    row = con.execute("SELECT run_id FROM runs WHERE spider = ? ORDER BY started_at DESC LIMIT 1",
+                      (spider,)).fetchone()
+    return row["run_id"] if row else None
+
+
+def run_info(con: sqlite3.Connection, run_id: str, spider: str = "inspect") -> dict:
+    row = con.execute("SELECT * FROM runs WHERE run_id = ? AND spider = ?", (run_id, spider)).fetchone()
+    if row is None:
+        raise LookupError(f"run {run_id!r} of spider {spider!r} is not in the database")
+    info = dict(row)
+    for key in ("settings", "drawn", "stats", "plugins"):
+        info[key] = json.loads(info[key]) if info.get(key) else ({} if key != "drawn" else [])
+    return info
+
+
+def _has_table(con, name) -> bool:
+    return con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+
+
+def load_sites(con: sqlite3.Connection, run_id: str, site_ids: set[str] | None = None) -> list[SiteFacts]:
+    sites: dict[str, SiteFacts] = {}
+    for row in con.execute("SELECT * FROM sites WHERE run_id = ? ORDER BY rowid", (run_id,)):
+        if site_ids is not None and row["site_id"] not in site_ids:
+            continue
+        sites[row["site_id"]] = SiteFacts(
+            site_id=row["site_id"], name=row["name"], url=row["url"], region=row["region"],
+            kind=row["kind"], services=bool(row["services"]) if row["services"] is not None else True,
+            status=row["status"], reason=row["reason"] or "",
+            extra={k: row[k] for k in row.keys() if k not in SiteFacts.__dataclass_fields__},
+        )
+    columns: dict[tuple[str, str], Column] = {}
+    for row in con.execute("SELECT * FROM columns WHERE run_id = ? ORDER BY rowid", (run_id,)):
+        site = sites.get(row["site_id"])
+        if site is None:
+            continue
+        col = Column(url=row["column_url"], name=row["name"], category=row["category"] or "",
+                     level=row["level"] or 1, parent_url=row["parent_url"] or "")
+        columns[(site.site_id, col.url)] = col
+        site.columns.append(col)
+    for (sid, _), col in columns.items():
+        if col.parent_url and (sid, col.parent_url) in columns:
+            columns[(sid, col.parent_url)].children.append(col.url)
+    pages_by_site = defaultdict(list)
+    for row in con.execute("SELECT * FROM pages WHERE run_id = ? ORDER BY rowid", (run_id,)):
+        if row["site_id"] not in sites:
+            continue
+        page = PageFact(url=row["url"], role=row["role"], outcome=row["outcome"], status=row["status"],
+                        kind=row["kind"] or "", column_url=row["column_url"] or "",
+                        item_count=row["item_count"] or 0, placeholder=row["placeholder"] or "",
+                        error=row["error"] or "")
+        pages_by_site[row["site_id"]].append(page)
+        col = columns.get((row["site_id"], page.column_url))
+        if col is not None and page.role == "column":
+            col.pages.append(page)
+    for sid, pages in pages_by_site.items():
+        sites[sid].pages = pages
+    for row in con.execute("SELECT * FROM items WHERE run_id = ? ORDER BY rowid", (run_id,)):
+        site = sites.get(row["site_id"])
+        if site is None:
+            continue
+        item = Item(url=row["url"], title=row["title"], date=as_date(row["date"]), date_raw=row["date_raw"] or "",
+                    sticky=bool(row["sticky"]), source=row["source"], column_url=row["column_url"])
+        if item.source == "homepage":
+            site.homepage_items.append(item)
+        else:
+            col = columns.get((site.site_id, item.column_url))
+            if col is not None:
+                col.items.append(item)
+    return list(sites.values())
