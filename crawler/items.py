@@ -1,7 +1,9 @@
 """What the crawl stores: plain dataclasses, one per kind of fact, handled through ItemAdapter.
 
-Each item names its table; the store pipeline upserts it on the table's natural key, so a
-re-run or a resumed crawl never duplicates a row.
+Each item names its table and the table's natural key (``run_id`` is filled in by the store
+pipeline); the store pipeline upserts on that key, so a re-run or a resumed crawl never duplicates
+a row. A new kind of fact is a new dataclass with ``table`` and ``key``: its table is created on
+first write, and ``exports.db.SCHEMA`` only pins the column types of tables others rely on.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ class SiteItem:
     """A registered site as inspected in this run, and whether it could be inspected."""
 
     table: ClassVar[str] = "sites"
+    key: ClassVar[tuple[str, ...]] = ("run_id", "site_id")
     site_id: str
     name: str
     url: str
@@ -34,6 +37,7 @@ class PageItem:
     """One fetched page (or a failed fetch) of a site."""
 
     table: ClassVar[str] = "pages"
+    key: ClassVar[tuple[str, ...]] = ("run_id", "url")
     site_id: str
     url: str
     role: str  # homepage, column, article, interaction, …
@@ -49,6 +53,8 @@ class PageItem:
     encoding: str = ""
     error: str = ""
     fetched_at: str = ""
+    date: date | datetime | None = None  # an article's publication date
+    date_evidence: dict = field(default_factory=dict)  # the label, meta and URL dates seen
 
 
 @dataclass
@@ -56,6 +62,7 @@ class ColumnItem:
     """A column (栏目) found in a site's navigation."""
 
     table: ClassVar[str] = "columns"
+    key: ClassVar[tuple[str, ...]] = ("run_id", "site_id", "column_url")
     site_id: str
     column_url: str
     name: str
@@ -70,6 +77,7 @@ class EntryItem:
     """One dated (or undated) item of a list: a column page, or a block of the homepage."""
 
     table: ClassVar[str] = "items"
+    key: ClassVar[tuple[str, ...]] = ("run_id", "site_id", "column_url", "url")
     site_id: str
     column_url: str  # the homepage URL for homepage items
     url: str
@@ -87,6 +95,7 @@ class RunItem:
     """The run itself: its id, monitoring date and settings."""
 
     table: ClassVar[str] = "runs"
+    key: ClassVar[tuple[str, ...]] = ("run_id", "spider")
     run_id: str
     spider: str
     asof: str
@@ -99,7 +108,10 @@ class RunItem:
     drawn: list[str] = field(default_factory=list)
 
 
-ITEM_TYPES = (SiteItem, PageItem, ColumnItem, EntryItem, RunItem)
+
+
+def is_fact(item) -> bool:
+    return isinstance(getattr(type(item), "table", None), str) and isinstance(getattr(type(item), "key", None), tuple)
 
 
 def now_iso() -> str:

@@ -10,7 +10,7 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from crawler.dates import parse_date, parse_date_fallback, url_year
-from crawler.items import EntryItem, ITEM_TYPES
+from crawler.items import EntryItem, is_fact
 from exports import db as dbmod
 
 logger = logging.getLogger(__name__)
@@ -27,11 +27,10 @@ class ValidatePipeline:
         return cls(crawler)
 
     def process_item(self, item):
-        if not isinstance(item, ITEM_TYPES):
-            raise DropItem(f"not a govinspect item: {type(item).__name__}")
+        if not is_fact(item):
+            raise DropItem(f"not a govinspect item (no table and key): {type(item).__name__}")
         adapter = ItemAdapter(item)
-        key = dbmod.SCHEMA[item.table][0]
-        missing = [k for k in key if k in adapter and adapter[k] in (None, "")]
+        missing = [k for k in item.key if k in adapter and adapter[k] in (None, "")]
         if missing:
             self.crawler.stats.inc_value("govinspect/items/invalid")
             raise DropItem(f"{type(item).__name__} without {', '.join(missing)}: {dict(adapter)}")
@@ -87,9 +86,9 @@ class StorePipeline:
 
     def process_item(self, item):
         row = ItemAdapter(item).asdict()
-        if item.table != "runs":
+        if "run_id" in item.key and not row.get("run_id"):
             row["run_id"] = self.crawler.spider.run_id
-        self.pending.setdefault(item.table, []).append(row)
+        self.pending.setdefault((item.table, item.key), []).append(row)
         self.count += 1
         if item.table in ("runs", "sites") or self.count >= self.batch_size \
                 or time.monotonic() - self.last_flush > self.batch_seconds:
@@ -100,8 +99,8 @@ class StorePipeline:
         if not self.pending:
             return
         with self.db.conn:
-            for table, rows in self.pending.items():
-                dbmod.upsert(self.db, table, rows)
+            for (table, key), rows in self.pending.items():
+                dbmod.upsert(self.db, table, rows, key)
         self.crawler.stats.inc_value("govinspect/rows_stored", self.count)
         self.pending, self.count, self.last_flush = {}, 0, time.monotonic()
 

@@ -43,6 +43,10 @@ INSPECT_COLUMN_PAGES = 3
 INSPECT_SITE_MAX_REQUESTS = 400
 INSPECT_MAX_COLUMNS = 80
 INSPECT_MAX_SUBCOLUMNS = 30
+# Articles fetched from the first page of each column (publication date cross-check, content checks).
+INSPECT_ARTICLES_PER_COLUMN = 1
+# Page analyzers (crawler.analyzers.Analyzer): {dotted path: order}; each adds facts about pages.
+PAGE_ANALYZERS = {}
 # A column's pagination stops once an item is newer than this many days (by category).
 INSPECT_FRESH_DAYS = {"news": 14, "notice": 183, "personnel_plan": 366, "cadence": 366}
 # Extra column keywords (CSV category,keyword) added to crawler/data/column_categories.csv.

@@ -23,6 +23,7 @@ SCHEMA: dict[str, tuple[tuple[str, ...], dict[str, type]]] = {
         "run_id": str, "url": str, "site_id": str, "role": str, "status": int, "outcome": str,
         "kind": str, "title": str, "column_url": str, "page_no": int, "item_count": int,
         "placeholder": str, "next_pages": str, "encoding": str, "error": str, "fetched_at": str,
+        "date": str, "date_evidence": str,
     }),
     "columns": (("run_id", "site_id", "column_url"), {
         "run_id": str, "site_id": str, "column_url": str, "name": str, "category": str,
@@ -35,6 +36,7 @@ SCHEMA: dict[str, tuple[tuple[str, ...], dict[str, type]]] = {
     "findings": (("run_id", "site_id", "rule_id", "subject"), {
         "run_id": str, "site_id": str, "rule_id": str, "subject": str, "severity": str,
         "points": float, "detail": str, "evidence_url": str, "evidence": str, "params": str,
+        "target": str,  # "site" or "account": site_id holds the account_id for account findings
     }),
     "verdicts": (("run_id", "site_id"), {
         "run_id": str, "site_id": str, "qualified": int, "score": float, "vetoes": str,
@@ -78,10 +80,11 @@ def ensure_schema(db: sqlite_utils.Database, schema=None) -> None:
                     table.add_column(c, t)
 
 
-def upsert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
+def upsert(db: sqlite_utils.Database, table: str, rows: list[dict], key: tuple[str, ...] | None = None) -> None:
+    """Insert or update rows on the table's natural key (from SCHEMA, or given by the item)."""
     if not rows:
         return
-    pk = SCHEMA[table][0] if table in SCHEMA else ("id",)
+    pk = key or SCHEMA[table][0]
     db[table].upsert_all(
         [{k: to_cell(v) for k, v in row.items()} for row in rows],
         pk=pk if len(pk) > 1 else pk[0], alter=True,

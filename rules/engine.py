@@ -66,12 +66,12 @@ class Engine:
                     f.subject = f"{f.subject}#{sum(1 for k in seen if k[0] == f.rule_id)}"
                 seen.add((f.rule_id, f.subject))
                 row = asdict(f)
-                finding_rows.append({"run_id": run_id, "site_id": site.site_id, **row})
+                finding_rows.append({"run_id": run_id, "site_id": site.site_id, "target": "site", **row})
             verdict_rows.append({"run_id": run_id, **asdict(verdict)})
         where, params = "", ()
         if site_ids is not None:
             marks = ",".join("?" * len(site_ids))
             where, params = f"AND site_id IN ({marks})", tuple(site_ids)
-        replace_run_rows(db, "findings", run_id, finding_rows, where, params)
+        replace_run_rows(db, "findings", run_id, finding_rows, "AND target = 'site' " + where, params)
         replace_run_rows(db, "verdicts", run_id, verdict_rows, where, params)
         return verdicts

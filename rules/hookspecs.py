@@ -6,7 +6,7 @@ the entry-point group ``govinspect.rules`` in its package metadata::
     [project.entry-points."govinspect.rules"]
     my_checks = "my_package.my_checks"
 
-The built-in rules are registered the same way (see ``rules.manager.BUILTIN``).
+The built-in rules are registered the same way (every module of ``rules/builtin``; see ``rules.manager.builtin_modules``).
 """
 
 import pluggy

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import importlib.metadata
 import os
+import pkgutil
 
 import pluggy
 
@@ -16,10 +17,13 @@ from rules import hookspecs
 from rules.base import Rule
 
 ENTRY_POINT_GROUP = "govinspect.rules"
-BUILTIN = (
-    "rules.builtin.homepage_not_updated",
-    "rules.builtin.columns_not_updated",
-)
+
+
+def builtin_modules() -> list[str]:
+    """Every module of rules/builtin is a built-in plugin: adding a rule is adding a module."""
+    import rules.builtin
+
+    return [f"rules.builtin.{m.name}" for m in pkgutil.iter_modules(rules.builtin.__path__)]
 
 
 class PluginError(RuntimeError):
@@ -29,7 +33,7 @@ class PluginError(RuntimeError):
 def get_plugin_manager() -> pluggy.PluginManager:
     pm = pluggy.PluginManager("govinspect")
     pm.add_hookspecs(hookspecs)
-    for name in BUILTIN:
+    for name in builtin_modules():
         pm.register(importlib.import_module(name), name=name)
     allowed = os.environ.get("GOVINSPECT_LOAD_PLUGINS")
     if allowed is None:
@@ -47,7 +51,7 @@ def plugin_versions(pm: pluggy.PluginManager) -> dict[str, str]:
     out = {}
     for plugin, dist in pm.list_plugin_distinfo():
         out[pm.get_name(plugin)] = f"{dist.project_name} {dist.version}"
-    for name in BUILTIN:
+    for name in builtin_modules():
         out.setdefault(name, "builtin")
     return out
 

@@ -13,6 +13,7 @@ from scrapy.spiderloader import get_spider_loader
 
 from crawler import registry
 from crawler.extract import Page, PageExtract, columns, extract_page, listing
+from crawler.analyzers import load_analyzers
 from crawler.failures import classify
 from crawler.items import ColumnItem, EntryItem, PageItem, RunItem, SiteItem, now_iso
 from crawler.progress import SiteTracker
@@ -73,6 +74,12 @@ class InspectSpider(scrapy.Spider):
     claims: tuple[str, ...] = ()
     judge_sites = True
 
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.analyzers = load_analyzers(crawler)
+        return spider
+
     def __init__(self, sites=None, asof=None, site=None, sample=None, seed="0", shard=None,
                  run_id=None, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -80,20 +87,7 @@ class InspectSpider(scrapy.Spider):
         self.run_id = run_id or self.asof.isoformat()
         self.sample_arg, self.seed, self.shard_arg = sample or "", str(seed), shard or ""
         self.registry_path = sites or ""
-        if sites is None:
-            raise registry.RegistryError("sites is required: -a sites=FILE.csv (the site registry)")
-        everything = registry.load_sites(sites)
-        chosen = everything
-        if site:
-            chosen = [s for s in everything if s.site_id == site]
-            if not chosen:
-                raise registry.RegistryError(f"{sites}: no site with site_id {site!r}")
-        shard_spec = registry.parse_shard(shard)
-        if shard_spec:
-            i, n = shard_spec
-            chosen = [s for s in chosen if registry.stable_hash(registry.shard_key(s)) % n == i]
-        n = registry.parse_sample(sample, len(chosen))
-        chosen = registry.stratified_sample(chosen, n, self.seed, lambda s: f"{s.region}|{s.kind}")
+        chosen = self.select_sites(sites, site=site, sample=sample, seed=self.seed, shard=shard)
         self.sites = {s.site_id: s for s in chosen if self.handles(s)}
         self.site_ids = list(self.sites)
         self.tracker = SiteTracker(total=len(self.sites))
@@ -103,6 +97,29 @@ class InspectSpider(scrapy.Spider):
         self._handlers: dict[str, InspectSpider] = {}
 
     # --- which sites, and which code reads them ---------------------------------------------
+
+    @classmethod
+    def check_arguments(cls, asof=None, sites=None, site=None, sample=None, seed="0", shard=None, **_):
+        """Validate the -a arguments and the registry before the crawl starts (RegistryError if bad)."""
+        parse_asof(asof)
+        cls.select_sites(sites, site=site, sample=sample, seed=str(seed), shard=shard)
+
+    @staticmethod
+    def select_sites(path, site=None, sample=None, seed="0", shard=None) -> list[registry.Site]:
+        """The registry's sites, narrowed to one site, a shard and a stratified sample, in that order."""
+        if path is None:
+            raise registry.RegistryError("sites is required: -a sites=FILE.csv (the site registry)")
+        chosen = registry.load_sites(path)
+        if site:
+            chosen = [s for s in chosen if s.site_id == site]
+            if not chosen:
+                raise registry.RegistryError(f"{path}: no site with site_id {site!r}")
+        shard_spec = registry.parse_shard(shard)
+        if shard_spec:
+            i, n = shard_spec
+            chosen = [s for s in chosen if registry.stable_hash(registry.shard_key(s)) % n == i]
+        n = registry.parse_sample(sample, len(chosen))
+        return registry.stratified_sample(chosen, n, seed, lambda s: f"{s.region}|{s.kind}")
 
     def handles(self, site: registry.Site) -> bool:
         """The generic spider takes every site; a subclass only its own when run alone."""
@@ -200,6 +217,7 @@ class InspectSpider(scrapy.Spider):
                        status="inspected", final_url=response.url)
         found = hook.discover_columns(response, page, site)[: self.settings.getint("INSPECT_MAX_COLUMNS")]
         yield from self.follow_columns(site, found, level=1, parent="")
+        yield from self.analyze(response, page, site, "homepage")
 
     def follow_columns(self, site, found, level, parent):
         known = self.known_columns[site.site_id]
@@ -231,6 +249,14 @@ class InspectSpider(scrapy.Spider):
                              item_count=len(extracted.items), placeholder=extracted.placeholder,
                              next_pages=extracted.next_pages)
         yield from self.entries(site, meta["column_url"], extracted.items, response.url)
+        if meta["page_no"] == 1:
+            for entry in extracted.items[: self.settings.getint("INSPECT_ARTICLES_PER_COLUMN")]:
+                if self.owns(site, entry.url):
+                    req = self.request(site, entry.url, self.parse_article, role="article",
+                                       column_url=meta["column_url"], list_date=entry.date_text)
+                    if req is not None:
+                        yield req
+        yield from self.analyze(response, page, site, "column")
         if meta["page_no"] == 1 and meta["level"] < 2:
             subs = [c for c in hook.discover_columns(response, page, site, source="subnav")
                     if canonical(c.url) not in self.known_columns[site.site_id]]
@@ -243,6 +269,37 @@ class InspectSpider(scrapy.Spider):
                                category=meta["category"], level=meta["level"], page_no=meta["page_no"] + 1)
             if req is not None:
                 yield req
+
+    @finishes_request
+    def parse_article(self, response):
+        site = self.sites[response.meta["site_id"]]
+        if not isinstance(response, TextResponse):
+            # attachments (PDF, DOC) are list items too: reachable is all we need to know
+            yield self.page_item(response, site, "article", kind="attachment", column_url=response.meta["column_url"])
+            return
+        page = Page(response.text, response.url)
+        extracted = self.handler(site).extract_list(response, page, response.meta)
+        yield self.page_item(response, site, "article", kind=extracted.kind, title=page.title,
+                             column_url=response.meta["column_url"],
+                             date=extracted.date.value if extracted.date else None,
+                             date_evidence={**extracted.date_evidence, "list": response.meta.get("list_date", "")})
+        yield from self.analyze(response, page, site, "article")
+
+    def analyze(self, response, page, site, role):
+        for analyzer in self.analyzers.values():
+            if role in analyzer.roles:
+                yield from analyzer.analyze(self, response, page, site, role) or ()
+
+    def follow(self, site, url, analyzer, step: str, role: str, **meta):
+        """A request on behalf of an analyzer: its response goes to ``analyzer.<step>``."""
+        return self.request(site, url, self.parse_for_analyzer, role=role, analyzer=analyzer.name,
+                            step=step, **meta)
+
+    @finishes_request
+    def parse_for_analyzer(self, response):
+        site = self.sites[response.meta["site_id"]]
+        analyzer = self.analyzers[response.meta["analyzer"]]
+        yield from getattr(analyzer, response.meta["step"])(self, response, site) or ()
 
     def wants_more(self, category, entries) -> bool:
         """Follow the next page until an item proves the column fresh (or the page budget is spent)."""
@@ -264,10 +321,13 @@ class InspectSpider(scrapy.Spider):
         logger.warning("site %s: %s %s failed: %s (%s)", site.site_id, role, request.url, outcome, detail)
         if role == "homepage":
             yield from self._not_inspected(site, request.url, outcome, detail, status)
-        else:
-            yield PageItem(site_id=site.site_id, url=request.url, role=role, status=status, outcome=outcome,
-                           error=detail, column_url=request.meta.get("column_url", ""),
-                           page_no=request.meta.get("page_no", 0), fetched_at=now_iso())
+            return
+        yield PageItem(site_id=site.site_id, url=request.url, role=role, status=status, outcome=outcome,
+                       error=detail, column_url=request.meta.get("column_url", ""),
+                       page_no=request.meta.get("page_no", 0), fetched_at=now_iso())
+        if "analyzer" in request.meta:
+            analyzer = self.analyzers[request.meta["analyzer"]]
+            yield from analyzer.failed(self, failure, site, request.meta["step"]) or ()
 
     def _not_inspected(self, site, url, outcome, detail, status=None):
         self.tracker.failed.add(site.site_id)

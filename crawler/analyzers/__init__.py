@@ -1,0 +1,52 @@
+"""Page analyzers: components that read every fetched page of a site and yield facts.
+
+An analyzer is enabled in the PAGE_ANALYZERS setting ({dotted path: order}) and built with
+``from_crawler``. The inspect spider calls ``analyze`` for each HTML page whose role the analyzer
+lists (homepage, column, article, …). An analyzer that needs more pages asks the spider for them
+with ``spider.follow(site, url, self, "step_name", role=…)``; the response comes back to its method
+``step_name(spider, response, site)``. Those requests count against the site's budget and
+politeness slot like any other, and survive a JOBDIR resume.
+
+Analyzers yield facts (items with ``table`` and ``key``), never verdicts: rules judge the facts.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from scrapy.utils.misc import load_object
+
+
+class Analyzer:
+    name: str = ""
+    roles: tuple[str, ...] = ("homepage",)
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.settings = crawler.settings
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def analyze(self, spider, response, page, site, role: str) -> Iterable:
+        """Facts (items) and follow-up requests (through ``spider.follow``) for one page."""
+        return ()
+
+    def failed(self, spider, failure, site, step: str) -> Iterable:
+        """Called when a page this analyzer followed could not be fetched (already stored as a page)."""
+        return ()
+
+
+def load_analyzers(crawler) -> dict[str, Analyzer]:
+    ordered = sorted(crawler.settings.getdict("PAGE_ANALYZERS").items(), key=lambda kv: kv[1])
+    out = {}
+    for path, order in ordered:
+        if order is None:
+            continue
+        cls = load_object(path)
+        analyzer = cls.from_crawler(crawler)
+        if not analyzer.name:
+            raise ValueError(f"PAGE_ANALYZERS: {path} has no name")
+        out[analyzer.name] = analyzer
+    return out

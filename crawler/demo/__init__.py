@@ -1,0 +1,1 @@
+"""The bundled demo region: hand-written sites of the common CMS families, served on loopback."""

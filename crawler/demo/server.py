@@ -1,0 +1,92 @@
+"""Serve demo sites on loopback: one address per site (127.0.0.N), so each is its own host."""
+
+from __future__ import annotations
+
+import csv
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from crawler.demo.render import SiteRenderer
+from crawler.demo.world import SITES, Site
+from crawler.extract.columns import classifier
+
+FIRST_ADDRESS = 10
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_version = "DemoGov/1.0"
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        parts = urlsplit(self.path)
+        path, pages = parts.path, self.server.pages
+        if parts.query:
+            candidates = [f"{path}?{parts.query}"]
+        else:
+            candidates = [path, path[: -len("index.html")] if path.endswith("/index.html") else path + "index.html"]
+        found = next((pages[c] for c in candidates if c in pages), None)
+        if not found:
+            self.send_error(404)
+            return
+        body, ctype = found
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class DemoRegion:
+    """The demo sites, served while the object is open: ``with DemoRegion() as region: …``."""
+
+    def __init__(self, sites: list[Site] | None = None, first_address: int = FIRST_ADDRESS):
+        self.sites = sites or SITES
+        self.first_address = first_address
+        self.servers: list[ThreadingHTTPServer] = []
+        self.port = None
+        self.urls: dict[str, str] = {}
+
+    def address(self, i: int) -> str:
+        return f"127.0.0.{self.first_address + i}"
+
+    def __enter__(self):
+        self.port = free_port()
+        classify = classifier()
+        for i, site in enumerate(self.sites):
+            host = self.address(i)
+            self.urls[site.site_id] = f"http://{host}:{self.port}/"
+            if not site.up:
+                continue  # nothing listens: connection refused
+            server = ThreadingHTTPServer((host, self.port), _Handler)
+            server.daemon_threads = True
+            server.pages = SiteRenderer(site, classify).render()
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            self.servers.append(server)
+        return self
+
+    def __exit__(self, *exc):
+        for server in self.servers:
+            server.shutdown()
+            server.server_close()
+
+    def write_registry(self, path: str | Path) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", newline="", encoding="utf-8-sig") as f:
+            w = csv.writer(f)
+            w.writerow(["site_id", "name", "url", "region", "kind", "spider", "services"])
+            for site in self.sites:
+                w.writerow([site.site_id, site.name, self.urls[site.site_id], site.region, site.kind,
+                            site.spider, "" if site.services else "no"])
+        return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

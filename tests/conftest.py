@@ -1,0 +1,66 @@
+"""Shared fixtures: the demo region served on loopback, and running scrapy commands for real."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from crawler.demo.server import DemoRegion
+from crawler.demo.world import ASOF
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def scrapy_env(**extra) -> dict:
+    env = dict(os.environ)
+    env["GOVINSPECT_LOAD_PLUGINS"] = ""  # hermetic: no third-party rule plugins unless a test adds one
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env.update(extra)
+    return env
+
+
+def run_scrapy(*args, env=None, timeout=300, input=None) -> subprocess.CompletedProcess:
+    """Run `scrapy ARGS` from the project root, as staff would."""
+    return subprocess.run([sys.executable, "-m", "scrapy", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=timeout, env=env or scrapy_env(), input=input)
+
+
+FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO"]
+
+
+def crawl_inspect(registry, db, asof=ASOF, *more, env=None) -> subprocess.CompletedProcess:
+    return run_scrapy("crawl", "inspect", "-a", f"sites={registry}", "-a", f"asof={asof}",
+                      "-s", f"INSPECT_DB={db}", *FAST, *more, env=env)
+
+
+def query(db, sql, *params) -> list[tuple]:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="session")
+def demo_region():
+    with DemoRegion(first_address=100) as region:
+        yield region
+
+
+@pytest.fixture(scope="session")
+def demo_registry(demo_region, tmp_path_factory):
+    return demo_region.write_registry(tmp_path_factory.mktemp("demo") / "sites.csv")
+
+
+@pytest.fixture(scope="session")
+def demo_db(demo_registry, tmp_path_factory):
+    """One real crawl of the whole demo region, shared by the tests that only read its results."""
+    db = tmp_path_factory.mktemp("demo-db") / "demo.db"
+    result = crawl_inspect(demo_registry, db)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return db
