@@ -1,0 +1,134 @@
+"""Runs: re-runs and resumes never duplicate rows, rescoring needs no crawl, plugins and site spiders."""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+from tests.conftest import FAST, ROOT, crawl_inspect, query, run_scrapy, scrapy_env
+
+TABLES = ("runs", "sites", "pages", "columns", "items", "findings", "verdicts")
+
+
+def counts(db):
+    return {t: query(db, f"SELECT count(*) FROM {t}")[0][0] for t in TABLES}
+
+
+def verdicts(db):
+    return {sid: (q, v) for sid, q, v in query(db, "SELECT site_id, qualified, vetoes FROM verdicts")}
+
+
+def test_same_run_twice_duplicates_nothing(demo_registry, demo_db, tmp_path):
+    db = tmp_path / "twice.db"
+    shutil.copy(demo_db, db)
+    before = counts(db)
+    result = crawl_inspect(demo_registry, db)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert counts(db) == before
+    assert verdicts(db) == verdicts(demo_db)
+
+
+def test_one_site_rejudges_only_that_site(demo_registry, demo_db, tmp_path):
+    db = tmp_path / "one.db"
+    shutil.copy(demo_db, db)
+    result = crawl_inspect(demo_registry, db, "2023-02-09", "-a", "site=lasa")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "inspecting 1 sites" in result.stderr
+    assert counts(db) == counts(demo_db)
+    assert verdicts(db) == verdicts(demo_db)
+
+
+def test_interrupted_crawl_resumes_to_the_same_verdicts(demo_registry, demo_db, tmp_path):
+    db, jobdir = tmp_path / "resumed.db", tmp_path / "job"
+    args = [sys.executable, "-m", "scrapy", "crawl", "inspect", "-a", f"sites={demo_registry}",
+            "-a", "asof=2023-02-09", "-s", f"INSPECT_DB={db}", "-s", f"JOBDIR={jobdir}",
+            "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0.25"]
+    first = subprocess.Popen(args, cwd=ROOT, env=scrapy_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        if db.exists() and query(db, "SELECT count(*) FROM pages")[0][0] >= 30:
+            break
+    first.send_signal(signal.SIGINT)  # one Ctrl-C: a clean stop that JOBDIR can resume
+    _, err = first.communicate(timeout=120)
+    assert "'finish_reason': 'shutdown'" in err
+    assert query(db, "SELECT count(*) FROM verdicts")[0][0] == 0  # no verdicts from half a crawl
+    second = subprocess.run(args, cwd=ROOT, env=scrapy_env(), capture_output=True, text=True, timeout=300)
+    assert second.returncode == 0, second.stderr[-2000:]
+    assert "Resuming crawl" in second.stderr
+    assert verdicts(db) == verdicts(demo_db)
+    pages = query(db, "SELECT url, count(*) FROM pages GROUP BY run_id, url HAVING count(*) > 1")
+    assert pages == []
+
+
+def test_rescore_judges_stored_facts_again(demo_db, tmp_path):
+    db = tmp_path / "rescore.db"
+    shutil.copy(demo_db, db)
+    pages = counts(db)["pages"]
+    result = run_scrapy("rescore", "-d", str(db), "-s", 'RULE_PARAMS={"columns_not_updated": {"stale_count": 6}}')
+    assert result.returncode == 0, result.stderr[-2000:]
+    now = verdicts(db)
+    assert now["jtt"] == (1, "[]")  # 5 stale news columns no longer reach a threshold of 6
+    assert now["wjw"] == verdicts(demo_db)["wjw"]  # its 10 long-stale columns still do
+    result = run_scrapy("rescore", "-d", str(db), "-a", "asof=2023-06-01")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "homepage_not_updated" in json.loads(verdicts(db)["lasa"][1])
+    assert counts(db)["pages"] == pages  # nothing was crawled
+
+
+PLUGIN = '''
+from rules import Rule, hookimpl
+
+
+class ProvinceCheck(Rule):
+    """A province's own check: every portal must publish a 年度报表 column."""
+
+    id = "province_annual_report"
+    defaults = {"keyword": "年度报表"}
+
+    def evaluate(self, site, ctx):
+        if site.inspected and site.kind == "portal" and not any(ctx.params["keyword"] in c.name for c in site.columns):
+            yield self.finding("veto", "未开设政府网站年度报表栏目", ctx, evidence_url=site.url, subject="columns")
+
+
+@hookimpl
+def register_rules():
+    return [ProvinceCheck()]
+'''
+
+
+def test_entry_point_plugin_changes_a_verdict(demo_db, tmp_path):
+    plugin_dir = tmp_path / "plugin"
+    dist = plugin_dir / "govinspect_province-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (plugin_dir / "province_rules.py").write_text(PLUGIN, encoding="utf-8")
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: govinspect-province\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[govinspect.rules]\nprovince = province_rules\n")
+    env = scrapy_env(PYTHONPATH=os.pathsep.join([str(plugin_dir), str(ROOT)]))
+    env.pop("GOVINSPECT_LOAD_PLUGINS")
+    listed = run_scrapy("rules", env=env)
+    assert "province_annual_report [site, enabled] from province_rules" in listed.stdout
+    db = tmp_path / "plugin.db"
+    shutil.copy(demo_db, db)
+    assert verdicts(db)["lasa"] == (1, "[]")
+    result = run_scrapy("rescore", "-d", str(db), env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert verdicts(db)["lasa"] == (0, '["province_annual_report"]')
+    assert verdicts(db)["wjw"] == verdicts(demo_db)["wjw"]  # departments are not portals
+    plugins = json.loads(query(db, "SELECT plugins FROM runs WHERE spider='inspect'")[0][0])
+    assert plugins["province"] == "govinspect-province 1.0"
+    result = run_scrapy("rescore", "-d", str(db), "-s", "RULES_DISABLED=province_annual_report", env=env)
+    assert verdicts(db)["lasa"] == (1, "[]")
+
+
+def test_site_specific_spider_runs_alone(demo_registry, tmp_path):
+    db = tmp_path / "rikaze.db"
+    result = run_scrapy("crawl", "demo_rikaze", "-a", f"sites={demo_registry}", "-a", "asof=2023-02-09",
+                        "-s", f"INSPECT_DB={db}", *FAST)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert verdicts(db) == {"rikaze": (1, "[]")}
+    dated = query(db, "SELECT count(*) FROM items WHERE site_id='rikaze' AND date IS NOT NULL AND source='column'")[0][0]
+    assert dated > 30
