@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -57,6 +57,9 @@ class Column:
     items: list[Item] = field(default_factory=list)
     pages: list[PageFact] = field(default_factory=list)
     children: list[str] = field(default_factory=list)
+    # the same list of items as at least SHARED_LIST_MIN other columns: a site-wide box beside every
+    # list (热点信息, 最新发布), not this column's own list — its dates say nothing about the column
+    shared_list: bool = False
 
     @property
     def fetched(self) -> bool:
@@ -98,6 +101,16 @@ class SiteFacts:
 
     def column(self, url: str) -> Column | None:
         return next((c for c in self.columns if c.url == url), None)
+
+
+SHARED_LIST_MIN = 3
+
+
+def mark_shared_lists(site: SiteFacts) -> None:
+    lists = Counter(frozenset(i.url for i in c.items) for c in site.columns if len(c.items) >= 3)
+    for col in site.columns:
+        if len(col.items) >= 3 and lists[frozenset(i.url for i in col.items)] >= SHARED_LIST_MIN:
+            col.shared_list = True
 
 
 def open_db(path: str | Path) -> sqlite3.Connection:
@@ -177,4 +190,6 @@ def load_sites(con: sqlite3.Connection, run_id: str, site_ids: set[str] | None =
             col = columns.get((site.site_id, item.column_url))
             if col is not None:
                 col.items.append(item)
+    for site in sites.values():
+        mark_shared_lists(site)
     return list(sites.values())

@@ -39,8 +39,9 @@ class ColumnsNotUpdated(Rule):
             if not col.fetched:
                 unread.append(col)
                 continue
-            if not col.items:
-                unread.append(col)  # fetched, but no list found and no 暂无信息: not a fact to veto on
+            if not col.items or col.shared_list:
+                # no list found (and no 暂无信息), or only a site-wide box: not a fact to veto on
+                unread.append(col)
                 continue
             since = self.since(col.category, ctx)
             latest = col.latest(ctx.asof)
@@ -64,7 +65,7 @@ class ColumnsNotUpdated(Rule):
                 "warn", f"{len(unread)}个应更新栏目未能读取列表，未计入判定：" + "、".join(c.name for c in unread),
                 ctx, evidence_url=unread[0].url, subject="unread",
                 evidence={"columns": [{"name": c.name, "url": c.url, "category": c.category,
-                                       "fetched": c.fetched} for c in unread]})
+                                       "fetched": c.fetched, "shared_list": c.shared_list} for c in unread]})
 
     def _clause(self, ctx, subject, stale, threshold, label):
         if not stale:

@@ -32,11 +32,12 @@ class HomepageNotUpdated(Rule):
                               "since": since.isoformat(), "homepage": site.url,
                               "dated_items": len(dated), "undated_items": len(site.homepage_items) - len(dated)})
             return
-        # nav-only homepage: judge the level-2 pages
-        level2 = [c for c in site.columns if c.level == 1 and c.fetched]
+        # nav-only homepage: judge the level-2 pages that list information (a static 机构职能 page
+        # or an unreadable list says nothing either way)
+        level2 = [c for c in site.columns if c.level == 1 and c.items and not c.shared_list]
         if not level2:
             yield self.finding(
-                "warn", "首页无带日期的信息，且未能读取任何二级页面，无法判定首页是否更新", ctx,
+                "warn", "首页无带日期的信息，且未能读取任何二级页面的信息列表，无法判定首页是否更新", ctx,
                 evidence_url=site.url, subject="homepage",
                 evidence={"homepage": site.url, "undated_items": len(site.homepage_items)})
             return
