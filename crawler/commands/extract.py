@@ -26,7 +26,8 @@ class Command(ScrapyCommand):
 
     def long_desc(self):
         return ("One page: scrapy extract page.html --url http://…/index.html\n"
-                "Many pages: lines of {\"file\": …, \"url\": …} on stdin with --jsonl -; one JSON line out per page.\n"
+                "Many pages: lines of {\"file\": …, \"url\": …} on stdin with --jsonl -; one JSON line out per page;\n"
+                "a line may carry its own \"asof\".\n"
                 "--asof anchors year-less and relative dates (default: today).")
 
     def add_options(self, parser):
@@ -58,9 +59,11 @@ class Command(ScrapyCommand):
         try:
             job = json.loads(line)
             file, url = job["file"], job.get("url") or Path(job["file"]).resolve().as_uri()
-        except (ValueError, KeyError, TypeError) as exc:
+            if job.get("asof"):
+                asof = date.fromisoformat(job["asof"])
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             return {"file": None, "kind": "other", "date": None, "items": [], "next_pages": [],
-                    "error": f"stdin line {n}: expected {{\"file\", \"url\"}} JSON ({exc})"}
+                    "error": f"stdin line {n}: expected {{\"file\", \"url\"[, \"asof\"]}} JSON ({exc})"}
         return self.one(file, url, asof)
 
     def one(self, file, url, asof):
@@ -69,7 +72,11 @@ class Command(ScrapyCommand):
         except OSError as exc:
             return {"file": file, "url": url, "kind": "other", "date": None, "items": [], "next_pages": [],
                     "error": f"{file}: {exc.strerror}"}
-        return extract_page(decode(html), url, asof).as_json(file)
+        try:
+            return extract_page(decode(html), url, asof).as_json(file)
+        except Exception as exc:  # one bad page must not end a batch: report it on its own line
+            return {"file": file, "url": url, "kind": "other", "date": None, "items": [], "next_pages": [],
+                    "error": f"{file}: extraction failed: {exc!r}"}
 
 
 def decode(body: bytes) -> str:

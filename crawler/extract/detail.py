@@ -1,38 +1,189 @@
-"""The publication date of an article page: the visible labelled date near the title first."""
+"""The publication date of an article page: the visible labelled date nearest the title first.
+
+Candidates are ranked by their distance (in characters of visible text) to the title, never by
+how specific their pattern is: a comment's `2019-05-18 09:21:25` further down loses to the
+article's `2019-05-17` under the title. Sidebars, related-article boxes and comment sections are
+skipped; scripts, styles, SVG and attribute values never reach this module (``Page.body``).
+Every candidate seen goes into the evidence, so a reviewer sees why a date was chosen.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
+import lxml.etree
+
 from crawler.dates import DateMatch, parse_date, url_date
-from crawler.extract.html import meta, text_of
+from crawler.extract.html import fold, meta_map
 
-_LABEL = re.compile(r"(发布时间|发布日期|发文日期|时间|日期|更新时间)\s*[:：]?\s*$")
-_LABEL_INLINE = re.compile(r"(?:发布时间|发布日期|发文日期|日期|时间)\s*[:：]\s*")
-_NOT_PUB = re.compile(r"(成文日期|生成时间|页面生成|访问|浏览|Maketime)")
+# longest first: 成文日期 and 页面生成时间 must not be read as 日期 and 时间
+_LABEL = re.compile(
+    r"(页面生成时间|生成时间|生成日期|成文日期|印发日期|签发日期|发文日期|发布时间|发布日期|发稿时间|公开日期|公开时间|"
+    r"发表时间|发表日期|上传时间|上传日期|录入时间|信息时间|更新时间|更新日期|修改时间|浏览次数|访问量|时间|日期|Maketime)"
+    r"\s*[:：]?\s*", re.I)
+_KIND = {"成文日期": "written", "印发日期": "written", "签发日期": "written", "更新时间": "updated",
+         "更新日期": "updated", "修改时间": "updated", "页面生成时间": "build", "生成时间": "build",
+         "生成日期": "build", "maketime": "build", "浏览次数": "build", "访问量": "build"}
+_SKIP_BOX = re.compile(
+    r"(?:^|\s)(?:\S*[-_])?(?:related|relate|xgwz|xgxx|xgwj|xglj|sidebar|side|aside|hot|hotnews|rank|paihang|tuijian|recommend|"
+    r"comment|comments|pinglun|reply|replies|huifu|footer|foot|bottom|copyright|share|bdshare|print)(?:[-_\d]\S*)?(?=\s|$)", re.I)
+_BLOCK = {"p", "div", "li", "tr", "td", "th", "br", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "dl",
+          "dd", "dt", "section", "article", "header", "footer", "form"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "ucaptitle"}
+# elements whose class or id is read: boxes that may be sidebars, and title holders
+_BOXES = {"div", "ul", "ol", "dl", "table", "tr", "td", "section", "aside", "footer", "header", "p", "span", "b",
+          "strong", "form", "article", "nav"}
+_TITLE_BOX = re.compile(r"title|tit\b|biaoti|bt\b|headline", re.I)
+_FULL_FORMS = {"ymd", "ymd-cn", "cn-numerals", "yy-md", "compact", "relative", "ctime", "rfc822"}
+_CT = re.compile(r"\bvar\s+ct\s*=\s*['\"]?\d{10}")
+_PUB_METAS = ("PubDate", "publishdate", "pubtime", "article:published_time", "firstpublishedtime", "published_time")
 
 
-def detail_date(body, root, url: str, asof: date) -> tuple[DateMatch | None, dict]:
-    """Returns the chosen date and the candidates seen (label, meta PubDate, URL) as evidence."""
-    evidence = {}
-    text = text_of(body)
-    labelled = None
-    for m in _LABEL_INLINE.finditer(text):
-        before = text[max(0, m.start() - 6):m.start()]
-        if _NOT_PUB.search(before + m.group(0)):
+def flatten(body) -> tuple[str, list[tuple[int, int, object]], list[int], int]:
+    """The body's visible text with block breaks, the span of each heading-like element, where
+    each link starts, and how many characters are link text.
+
+    Boxes that are never the article's own (sidebars, related articles, comments, footers) are
+    left out. One C-level walk (lxml iterwalk), so hostile nesting cannot exhaust the stack.
+    """
+    parts: list[str] = []
+    heads: list[tuple[int, int, object]] = []
+    links: list[int] = []
+    opened: list[tuple[int, bool]] = []  # (start, title-like) of each open element
+    pos = 0
+    link_chars = 0
+    skipped = False
+    walker = lxml.etree.iterwalk(body, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag
+        if not isinstance(tag, str):
             continue
-        found = parse_date(text[m.end():m.end() + 40], asof)
-        if found and found.span[0] <= 2:
-            labelled = found
-            break
-    if labelled:
-        evidence["label"] = labelled.value.isoformat()
-    pub = meta(root, "PubDate") or meta(root, "publishdate") or meta(root, "article:published_time")
-    pub_match = parse_date(pub, asof) if pub else None
-    if pub_match:
-        evidence["meta"] = pub_match.value.isoformat()
+        if event == "start":
+            titled = tag in _HEADINGS
+            if tag in _BOXES and el is not body:
+                attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
+                if tag == "aside" or (attrs != " " and _SKIP_BOX.search(attrs)):
+                    walker.skip_subtree()
+                    skipped = True
+                    continue
+                titled = titled or (attrs != " " and bool(_TITLE_BOX.search(attrs)))
+            opened.append((pos, titled))
+            if el.text:
+                parts.append(el.text)
+                pos += len(el.text)
+            continue
+        if skipped:
+            skipped = False
+        else:
+            if tag in _BLOCK:
+                parts.append("\n")
+                pos += 1
+            start, titled = opened.pop()
+            if titled:
+                heads.append((start, pos, el))
+            elif tag == "a":
+                link_chars += pos - start
+                if pos - start >= 4:
+                    links.append(start)
+        if el is not body and el.tail:
+            parts.append(el.tail)
+            pos += len(el.tail)
+    return "".join(parts), heads, links, link_chars
+
+
+def _title_span(flat: str, heads, title_hint: str) -> tuple[int, int]:
+    """Where the article's title sits in the visible text: the heading that best matches the
+    ArticleTitle meta or <title>; else the first h1/h2."""
+    hint = fold(title_hint)
+    best, best_score = None, 0
+    for start, end, el in heads:
+        text = fold(flat[start:end])
+        if not 4 <= len(text) <= 200:
+            continue
+        score = 0
+        if hint and (text in hint or hint in text):
+            score = 3 + min(len(text), len(hint)) / max(len(text), len(hint))
+        elif el.tag in ("h1", "h2"):
+            score = 1 if el.tag == "h2" else 2
+        if score > best_score:
+            best, best_score = (start, end), score
+    return best or (0, 0)
+
+
+def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts: str = "",
+                metas: dict | None = None, flat: tuple | None = None) -> tuple[DateMatch | None, dict]:
+    """The chosen date and the candidates seen (label, written, meta PubDate, URL) as evidence.
+
+    Order: a 发布日期-like label nearest the title; an unlabelled full date just under the title;
+    meta PubDate; the URL date. 成文日期 and 更新时间 are kept as evidence, never chosen over a
+    发布日期; 页面生成时间 and Maketime are ignored.
+    """
+    metas = meta_map(root) if metas is None else metas
+    flat, heads, links, _ = flatten(body) if flat is None else flat
+    t_start, t_end = _title_span(flat, heads, title_hint or metas.get("articletitle") or _title_tag(root))
+    labelled: dict[str, tuple[int, DateMatch, str]] = {}
+    for m in _LABEL.finditer(flat):
+        kind = _KIND.get(m.group(1).lower(), "published")
+        if kind == "build":
+            continue
+        window = flat[m.end():m.end() + 40]
+        found = parse_date(window, asof, year_hint=None)
+        if not found or found.span[0] > 2 or found.form not in _FULL_FORMS:
+            continue
+        pos = m.start()
+        distance = pos - t_end if pos >= t_end else (t_start - pos) * 2  # above the title counts double
+        if kind not in labelled or distance < labelled[kind][0]:
+            labelled[kind] = (distance, found, fold(flat[m.start():m.end() + found.span[1]]))
+    evidence: dict = {}
+    for kind, key in (("published", "label"), ("written", "written"), ("updated", "updated")):
+        if kind in labelled:
+            evidence[key] = labelled[kind][1].value.isoformat()
+            evidence[f"{key}_text"] = labelled[kind][2]
+    nearby = None
+    if "published" not in labelled and t_end:
+        window = flat[t_end:t_end + 300]
+        found = parse_date(window, asof)
+        # a date after a link is a list item's, not the article's
+        if found and found.form in _FULL_FORMS and found.form != "relative" \
+                and not any(t_end <= p < t_end + found.span[0] for p in links):
+            nearby = found
+            evidence["nearby"] = found.value.isoformat()
+            evidence["nearby_text"] = window[found.span[0]:found.span[1]]
+    for el in body.iter("publishtime"):  # Ucap's own tag
+        found = parse_date(el.text_content(), asof)
+        if found and "label" not in evidence:
+            labelled["published"] = (0, found, fold(el.text_content()))
+            evidence["label"] = found.value.isoformat()
+    if "published" in labelled and labelled["published"][1].form in ("relative", "weekday-relative") or not labelled:
+        # WeChat shows 昨天 in saved HTML; the script's `var ct` is the real time
+        ct = _CT.search(scripts)
+        found = parse_date(ct.group(0), asof) if ct else None
+        if found:
+            labelled["published"] = (0, found, ct.group(0))
+            evidence["label"] = found.value.isoformat()
+            evidence["label_text"] = ct.group(0)
+    pub_meta = next((v for v in (metas.get(n.lower()) for n in _PUB_METAS) if v), "")
+    meta_match = parse_date(pub_meta, asof) if pub_meta else None
+    if meta_match:
+        evidence["meta"] = meta_match.value.isoformat()
     from_url = url_date(url)
     if from_url:
         evidence["url"] = from_url.value.isoformat()
-    return labelled or pub_match or from_url, evidence
+    chosen, source = None, ""
+    for source, chosen in (("label", labelled.get("published", (0, None))[1]), ("nearby", nearby),
+                           ("meta", meta_match), ("url", from_url)):
+        if chosen:
+            break
+    if chosen:
+        evidence["source"] = source
+        disagree = [k for k in ("meta", "url") if k in evidence and k != source
+                    and evidence[k][:10] != chosen.value.isoformat()[:10]]
+        if disagree:
+            evidence["disagree"] = disagree
+    return chosen, evidence
+
+
+def _title_tag(root) -> str:
+    el = root.find(".//title")
+    return fold(el.text_content()) if el is not None else ""

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import copy
 import re
+from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
 
-_INVISIBLE = ("script", "style", "svg", "noscript", "template", "iframe", "object", "head")
-_WS = re.compile(r"\s+")
+_INVISIBLE = ("script", "style", "svg", "noscript", "template", "iframe", "object")
+# lxml keeps C0 control characters it parsed but refuses them when text is assigned back
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def parse(html: str | bytes) -> lxml.html.HtmlElement:
     """Parse a page; never raises on junk (an empty document comes back instead)."""
     if isinstance(html, bytes):
         html = html.decode("utf-8", "replace")
-    html = html.replace("\x00", "")
+    html = _CONTROL.sub("", html)
     if not html.strip():
         return lxml.html.fromstring("<html><body></body></html>")
     try:
@@ -26,22 +29,14 @@ def parse(html: str | bytes) -> lxml.html.HtmlElement:
 
 
 def visible_copy(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    """A copy without scripts, styles, SVG, comments and other text a reader never sees."""
-    clone = lxml.html.fromstring(lxml.html.tostring(root)) if root.getparent() is not None else _deepcopy(root)
-    for el in clone.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction):
+    """A copy of ``root`` (a page or one element of it) without scripts, styles, SVG, comments
+    and other text a reader never sees."""
+    clone = copy.deepcopy(root)
+    clone.tail = None
+    # listed first: removing while lxml iterates would skip elements
+    for el in list(clone.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction, *_INVISIBLE)):
         _drop_keep_tail(el)
-    for tag in _INVISIBLE:
-        for el in clone.iter(tag):
-            if tag == "head":
-                continue
-            _drop_keep_tail(el)
     return clone
-
-
-def _deepcopy(root):
-    import copy
-
-    return copy.deepcopy(root)
 
 
 def _drop_keep_tail(el) -> None:
@@ -60,13 +55,13 @@ def _drop_keep_tail(el) -> None:
 
 def text_of(el) -> str:
     """Visible text of an element with whitespace folded."""
-    if el is None:
+    if el is None or not isinstance(el.tag, str):  # comments and processing instructions
         return ""
-    return _WS.sub(" ", "".join(el.itertext())).strip()
+    return " ".join("".join(el.itertext()).split())
 
 
 def fold(text: str | None) -> str:
-    return _WS.sub(" ", text or "").strip()
+    return " ".join((text or "").split())
 
 
 def meta(root, name: str) -> str:
@@ -74,3 +69,24 @@ def meta(root, name: str) -> str:
         if (el.get("name") or el.get("property") or "").lower() == name.lower():
             return fold(el.get("content"))
     return ""
+
+
+def meta_map(root) -> dict[str, str]:
+    """Every <meta name|property> of a page, lower-cased name → content; the first one wins."""
+    out: dict[str, str] = {}
+    for el in root.iter("meta"):
+        name = (el.get("name") or el.get("property") or "").lower()
+        if name and name not in out:
+            out[name] = fold(el.get("content"))
+    return out
+
+
+def join(base: str, href: str) -> str:
+    """urljoin, with a fast path for the absolute and root-relative links that most pages use."""
+    href = href.strip()
+    if href.startswith(("http://", "https://")) and "/." not in href:
+        return href
+    if href.startswith("/") and not href.startswith("//") and "/." not in href and "://" in base:
+        cut = base.find("/", base.find("://") + 3)
+        return (base if cut < 0 else base[:cut]) + href
+    return urljoin(base, href)

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from urllib.parse import urljoin
 
-from crawler.dates import DateMatch, parse_date, url_year
-from crawler.extract.html import fold, text_of
+from crawler.dates import DateMatch, infer_list_years, parse_date, url_year
+from crawler.extract.html import fold, join, text_of
 
 ITEM_TAGS = ("li", "tr", "dd", "dt")
 _SKIP_HREF = re.compile(r"^\s*(javascript:|mailto:|tel:|#|$)", re.I)
@@ -22,7 +21,9 @@ _NAVISH = re.compile(r"nav|menu|footer|foot|header|head|banner|daohang|topbar|bo
 _SIDEISH = re.compile(r"side|hot|rank|tuijian|xgwz|related|relate|recommend|paihang|remen|link|friend|yqlj", re.I)
 _MAINISH = re.compile(r"list|content|main|con|article|news|info|lb|wzlb", re.I)
 _STICKY = re.compile(r"置顶|\[顶\]|【顶】")
-_ELLIPSIS = ("…", "...", "..")
+# forms a date ending a link's own text may take; one inside it (关于5月20日停电的通知) is no item date
+_DIGIT_END = re.compile(r"\d\D{0,3}$")
+_TRAILING_FORMS = {"ymd", "ymd-cn", "yy-md", "md-inferred", "md-url-year"}
 STOP_TITLES = {"更多", "更多>>", "more", "首页", "上一页", "下一页", "尾页", "末页", "返回", "查看更多", "详情"}
 
 
@@ -74,38 +75,52 @@ class Cluster:
         return s
 
 
-def anchor_title(a) -> str:
-    text = text_of(a)
+def anchor_title(a, text: str | None = None) -> str:
+    """The anchor's text, or its @title when that is the full form of a text cut with …."""
+    text = text_of(a) if text is None else text
     title = fold(a.get("title"))
-    if title and (not text or text.endswith(_ELLIPSIS) or (len(title) > len(text) and title.startswith(text[:4]))):
+    if title and len(title) >= 4 and (not text or text[:4] == title[:4] or title[:6] in text):
         return title
     return text
 
 
-def _label(el) -> str:
-    return f"{el.tag}.{(el.get('class') or '').split(' ')[0]}#{el.get('id') or ''}"
+class _Boxes:
+    """Path, nav-like and sidebar-like flags of an element and its ancestors, each element
+    computed once per page (many clusters share ancestors)."""
+
+    def __init__(self):
+        self.seen: dict = {}
+
+    def __call__(self, el) -> tuple[str, bool, bool]:
+        chain = []
+        x = el
+        while x is not None and x not in self.seen and x.tag not in ("body", "html"):
+            chain.append(x)
+            x = x.getparent()
+        path, nav, side = self.seen.get(x, ("", False, False))
+        for y in reversed(chain):
+            attrs = f"{y.get('class') or ''} {y.get('id') or ''}"
+            label = f"{y.tag}.{(y.get('class') or '').split(' ')[0]}#{y.get('id') or ''}"
+            path = f"{path}/{label}" if path else label
+            nav = nav or y.tag in ("nav", "header", "footer") or bool(_NAVISH.search(attrs))
+            side = side or bool(_SIDEISH.search(attrs))
+            self.seen[y] = (path, nav, side)
+        return self.seen.get(el, (path, nav, side))
 
 
-def _path(el) -> str:
-    parts = []
-    while el is not None and el.tag not in ("body", "html"):
-        parts.append(_label(el))
-        el = el.getparent()
-    return "/".join(reversed(parts))
-
-
-def _is_candidate(a) -> str | None:
+def _is_candidate(a, text: str | None = None) -> str | None:
     href = a.get("href")
     if href is None or _SKIP_HREF.match(href):
         return None
-    title = anchor_title(a)
+    title = anchor_title(a, text)
     if len(title) < 4 or title.lower() in STOP_TITLES or re.fullmatch(r"[\d\s\-/.:年月日]+", title):
         return None
     return title
 
 
-def _date_in(container, anchor, year_hint, asof) -> tuple[DateMatch | None, str]:
-    """A date in the item but outside its title; else a date-only element inside the anchor."""
+def _date_in(container, anchor, year_hint, asof, title: str = "") -> tuple[DateMatch | None, str]:
+    """A date in the item but outside its title; else a date-only element inside the anchor;
+    else a date that ends the anchor's own text (县政府召开常务会议 2024-06-11)."""
     pieces = []
     if container is anchor:
         sib = anchor.getnext()
@@ -115,8 +130,9 @@ def _date_in(container, anchor, year_hint, asof) -> tuple[DateMatch | None, str]
             pieces.append(sib.tail or "")
             sib = sib.getnext()
     else:
+        inside = set(anchor.iter())
         for el in container.iter():
-            if el is anchor or _inside(el, anchor):
+            if el in inside:
                 if el is anchor:
                     pieces.append(anchor.tail or "")
                 continue
@@ -125,7 +141,7 @@ def _date_in(container, anchor, year_hint, asof) -> tuple[DateMatch | None, str]
                 if el is not container:
                     pieces.append(el.tail or "")
     outside = fold(" ".join(pieces))
-    found = parse_date(outside, asof, year_hint=year_hint)
+    found = parse_date(outside, asof, year_hint=year_hint) if outside else None
     if found:
         return found, outside[found.span[0]:found.span[1]]
     for el in anchor.iter():
@@ -136,23 +152,19 @@ def _date_in(container, anchor, year_hint, asof) -> tuple[DateMatch | None, str]
             found = parse_date(t, asof, year_hint=year_hint)
             if found and found.span[1] - found.span[0] >= len(t) - 4:
                 return found, t
+    tail = title[-24:]
+    found = parse_date(tail, asof, year_hint=year_hint) if len(title) > 12 and _DIGIT_END.search(tail) else None
+    if found and found.form in _TRAILING_FORMS and found.span[1] >= len(title[-24:]) - 1:
+        return found, tail[found.span[0]:found.span[1]]
     return None, ""
 
 
-def _inside(el, ancestor) -> bool:
-    p = el.getparent()
-    while p is not None:
-        if p is ancestor:
-            return True
-        p = p.getparent()
-    return False
-
-
-def find_clusters(body, base_url: str, asof: date) -> list[Cluster]:
+def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) -> list[Cluster]:
+    """Clusters of list items under ``body``; ``anchors`` are its (link, text) pairs if already read."""
     candidates = []
     counts: dict = {}
-    for a in body.iter("a"):
-        title = _is_candidate(a)
+    for a, text in anchors if anchors is not None else ((a, None) for a in body.iter("a")):
+        title = _is_candidate(a, text)
         if title is None:
             continue
         candidates.append((a, title))
@@ -161,21 +173,22 @@ def find_clusters(body, base_url: str, asof: date) -> list[Cluster]:
             counts[p] = counts.get(p, 0) + 1
             p = p.getparent()
     clusters: dict = {}
+    boxes = _Boxes()
     for a, title in candidates:
         container = a
         while container.tag not in ITEM_TAGS:
             parent = container.getparent()
             if parent is None or parent.tag in ("body", "html") or counts.get(parent, 0) > 1:
                 break
-            if len(text_of(parent)) > len(title) + 120:
+            if sum(len(t.strip()) for t in parent.itertext()) > len(title) + 120:
                 break
             container = parent
-        url = urljoin(base_url, a.get("href").strip())
-        found, raw = _date_in(container, a, url_year(url), asof)
+        url = join(base_url, a.get("href"))
+        found, raw = _date_in(container, a, url_year(url), asof, title)
         title_clean = title
         if raw and raw in title_clean and title_clean != raw:
             title_clean = fold(title_clean.replace(raw, ""))
-        sticky = bool(_STICKY.search(text_of(container))) or any(
+        sticky = bool(_STICKY.search("".join(container.itertext()))) or any(
             "置顶" in (img.get("alt") or "") or "top" in (img.get("src") or "").rsplit("/", 1)[-1].lower()
             for img in container.iter("img"))
         entry = Entry(title=_STICKY.sub("", title_clean).strip(), url=url,
@@ -184,19 +197,36 @@ def find_clusters(body, base_url: str, asof: date) -> list[Cluster]:
         parent = container.getparent()
         key = (parent, container.tag)
         if key not in clusters:
-            path = _path(parent) if parent is not None else ""
-            ancestors = [parent] + list(parent.iterancestors()) if parent is not None else []
-            clusters[key] = Cluster(
-                path=path,
-                navish=any(x.tag in ("nav", "header", "footer") or _NAVISH.search(_attrs(x)) for x in ancestors),
-                sideish=any(_SIDEISH.search(_attrs(x)) for x in ancestors),
-            )
+            path, navish, sideish = boxes(parent) if parent is not None else ("", False, False)
+            clusters[key] = Cluster(path=path, navish=navish, sideish=sideish)
         clusters[key].entries.append(entry)
+    for cluster in clusters.values():
+        _roll_back_years(cluster.entries, asof)
+        _drop_subcolumn_links(cluster)
     return list(clusters.values())
 
 
-def _attrs(el) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}"
+def _roll_back_years(entries: list[Entry], asof: date) -> None:
+    """Year-less dates of a newest-first list: a month-day that rises again is the year before."""
+    rows = [e for e in entries if e.date_form == "md-inferred" and not e.sticky]
+    if len(rows) < 2:
+        return
+    years = infer_list_years([(e.date.month, e.date.day) for e in rows], asof)
+    for e, year in zip(rows, years):
+        if year is None:
+            e.date, e.date_form = None, ""
+        elif year != e.date.year:
+            e.date, e.date_form = e.date.replace(year=year), "md-rollback"
+
+
+_COLUMN_URL = re.compile(r"(/|/index\.s?html?|/col/col\d+/?(index\.html)?|/list\.s?html?)$", re.I)
+
+
+def _drop_subcolumn_links(cluster: Cluster) -> None:
+    """Sub-column links without dates that share a dated list's container are not items."""
+    n, dated = len(cluster.entries), cluster.dated
+    if dated >= 2 and dated / n >= 0.6:
+        cluster.entries = [e for e in cluster.entries if e.date or not _COLUMN_URL.search(e.url.split("?")[0])]
 
 
 def main_cluster(clusters: list[Cluster]) -> Cluster | None:

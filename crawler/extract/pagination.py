@@ -1,18 +1,31 @@
-"""Pagination: TRS createPageHTML, numbered index_N pages, 下一页 links, page-number links."""
+"""Pagination: TRS createPageHTML/createPage, Hanweb dataproxy, 下一页/尾页 and page-number links, 共N页.
+
+``next_pages`` returns URLs the spider can GET, the immediate next page first.
+"""
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
-from crawler.extract.html import fold, text_of
+from crawler.extract.html import fold, join, text_of
 
+_ARG = r"\s*['\"]?([\w.$-]+)['\"]?\s*"
+# createPageHTML(10, 0, "index", "html"), createPage(34,0,"index","html"),
+# createPageHTML('page_div', 10, 0, 'index', 'html', 150), createPageHTML(countPage, currentPage, …)
 _CREATE_PAGE = re.compile(
-    r"create(?:Page(?:HTML)?)\s*\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"]([\w.-]+)['\"]\s*,\s*['\"](\w+)['\"]"
-)
-_NEXT_WORDS = ("下一页", "下页", "后一页", "下一頁", "next", ">", "›", ">>", "»")
+    r"create(?:Page(?:HTML)?)\s*\(\s*(?:['\"][\w-]*['\"]\s*,)?" + _ARG + "," + _ARG + r",\s*['\"]([\w.-]+)['\"]\s*,\s*['\"](\w+)['\"]")
+_VAR = r"(?:var\s+)?{}\s*=\s*['\"]?(\d+)"
+_NEXT_WORDS = ("下一页", "下页", "后一页", "下一頁", "next", "next page", ">", "›", ">>", "»", "下一页>", "下一页>>")
+_LAST_WORDS = ("尾页", "末页", "最后一页", "尾頁", "last")
 _SKIP = re.compile(r"^\s*(javascript:|#|$)", re.I)
-_INDEX_N = re.compile(r"(index|home|list)_(\d+)\.(s?html?)$")
+_INDEX_N = re.compile(r"(index|home|list|default)_(\d+)\.(s?html?)$")
+_TOTAL = re.compile(r"共\s*(\d{1,4})\s*页|第\s*\d{1,4}\s*/\s*(\d{1,4})\s*页|\d{1,4}\s*/\s*(\d{1,4})\s*页")
+_PAGE_PARAM = re.compile(r"([?&](?:page|pageNum|pageNo|pageIndex|cur_page|currentPage|p)=)(\d+)", re.I)
+_NEXTGROUP = re.compile(r"<nextgroup>\s*<!\[CDATA\[.*?href=['\"]([^'\"]*dataproxy[^'\"]*)['\"]", re.S | re.I)
+_TOTAL_RECORD = re.compile(r"(?:<totalrecord>|totalRecord\s*[=:]\s*['\"]?)(\d+)", re.I)
+_PER_PAGE = re.compile(r"(?:perpage|perPage)\s*[=:]\s*['\"]?(\d+)", re.I)
+HANWEB_FORM = ("col", "appid", "webid", "path", "columnid", "sourceContentType", "unitid", "webname", "permissiontype")
 
 
 def trs_pages(script_text: str, url: str, limit: int = 100) -> list[str]:
@@ -20,30 +33,118 @@ def trs_pages(script_text: str, url: str, limit: int = 100) -> list[str]:
     m = _CREATE_PAGE.search(script_text)
     if not m:
         return []
-    total, current, stem, ext = int(m[1]), int(m[2]), m[3], m[4]
+    total, current = _number(m[1], script_text), _number(m[2], script_text)
+    if total is None or current is None:
+        return []
+    stem, ext = m[3], m[4]
     return [urljoin(url, f"{stem}_{k}.{ext}") for k in range(current + 1, min(total, current + 1 + limit))]
 
 
-def link_pages(body, url: str) -> list[str]:
-    """Next pages from 下一页 links, else from a page-number link one above the current page."""
+def _number(arg: str, scripts: str) -> int | None:
+    """A literal, or a variable assigned a number elsewhere in the scripts (var countPage = 10)."""
+    if arg.isdigit():
+        return int(arg)
+    m = re.search(_VAR.format(re.escape(arg)), scripts)
+    return int(m[1]) if m else None
+
+
+def hanweb_pages(html: str, url: str, record_count: int) -> list[str]:
+    """The next group of a Hanweb JCMS list, as a GET of dataproxy.jsp with the POST form's fields.
+
+    Page 1 holds ``record_count`` records; the next group starts after them. Returns nothing
+    when the page states a total that page 1 already covers, or page 1 is not full.
+    """
+    if record_count == 0:
+        return []
+    m = _NEXTGROUP.search(html)
+    if not m:
+        return _next_group(html, url, record_count)
+    total = _TOTAL_RECORD.search(html)
+    if total and int(total[1]) <= record_count:
+        return []
+    per = _PER_PAGE.search(html)
+    perpage = int(per[1]) if per else record_count
+    if record_count < perpage or (not total and not per and record_count < 15):
+        return []
+    target = urlsplit(urljoin(url, m[1].replace("&amp;", "&")))
+    params = dict(parse_qsl(target.query, keep_blank_values=True))
+    params.pop("page", None)
+    params.setdefault("col", "1")
+    params.setdefault("appid", "1")
+    query = {"startrecord": record_count + 1, "endrecord": record_count * 2, "perpage": perpage}
+    query.update({k: params[k] for k in HANWEB_FORM if k in params})
+    query.update({k: v for k, v in params.items() if k not in query})
+    return [target._replace(query=urlencode(query)).geturl()]
+
+
+def _next_group(xml: str, url: str, record_count: int) -> list[str]:
+    """On a dataproxy.jsp answer: the group after this one, while <totalrecord> says there is one."""
+    parts = urlsplit(url)
+    if "dataproxy" not in parts.path:
+        return []
+    params = dict(parse_qsl(parts.query, keep_blank_values=True))
+    total = _TOTAL_RECORD.search(xml)
+    try:
+        start, end = int(params["startrecord"]), int(params["endrecord"])
+    except (KeyError, ValueError):
+        return []
+    if not total or int(total[1]) <= end or record_count < end - start + 1:
+        return []
+    size = end - start + 1
+    params.update(startrecord=str(end + 1), endrecord=str(end + size))
+    return [parts._replace(query=urlencode(params)).geturl()]
+
+
+def link_pages(body, url: str, anchors: list | None = None) -> list[str]:
+    """Next pages from 下一页 links, else the page-number link one above the current page, else
+    the pages up to 尾页 when the URL scheme is index_N."""
     found = []
     current = _current_number(url)
     numbered = {}
-    for a in body.iter("a"):
+    last = None
+    for a, text in anchors if anchors is not None else ((a, text_of(a)) for a in body.iter("a")):
         href = a.get("href")
         if href is None or _SKIP.match(href):
             continue
-        text = fold(text_of(a) or a.get("title"))
-        target = urljoin(url, href.strip())
+        text = fold(text or a.get("title")).strip("[]【】 ")
+        low = text.lower()
+        is_number = text.isdigit() and len(text) < 5
+        if not (is_number or low in _NEXT_WORDS or low in _LAST_WORDS):
+            continue
+        target = join(url, href)
         if target == url:
             continue
-        if text.lower() in _NEXT_WORDS:
+        if low in _NEXT_WORDS:
             found.append(target)
-        elif text.isdigit() and len(text) < 5:
+        elif low in _LAST_WORDS:
+            last = target
+        else:
             numbered[int(text)] = target
     if not found and current + 1 in numbered:
         found.append(numbered[current + 1])
+    if not found and last and _current_number(last) > current:
+        found.append(last)
     return found
+
+
+def text_pages(text: str, url: str, limit: int = 100) -> list[str]:
+    """共N页 with an index_N or ?page=N URL scheme and no usable link: the numbered pages."""
+    m = _TOTAL.search(text)
+    if not m:
+        return []
+    total = int(next(g for g in m.groups() if g))
+    current = _current_number(url)
+    if total <= current:
+        return []
+    path = urlsplit(url).path
+    if _PAGE_PARAM.search(url):
+        return [_PAGE_PARAM.sub(lambda p: f"{p[1]}{k}", url, count=1) for k in range(current + 1, min(total, current + limit) + 1)]
+    stem = _INDEX_N.search(path)
+    base = stem[1] if stem else ("index" if path.endswith(("/", "/index.html", "/index.htm", "/index.shtml")) else "")
+    if not base:
+        return []
+    ext = stem[3] if stem else (path.rsplit(".", 1)[-1] if path.rsplit("/", 1)[-1].count(".") else "html")
+    return [urljoin(url, f"{base}_{k - 1}.{ext}") for k in range(current + 1, min(total, current + limit) + 1)]
 
 
 def _current_number(url: str) -> int:
@@ -52,12 +153,15 @@ def _current_number(url: str) -> int:
     m = _INDEX_N.search(path)
     if m:
         return int(m[2]) + 1
-    m = re.search(r"[?&](?:page|pageNum|pageIndex|cur_page|p)=(\d+)", url, re.I)
-    return int(m[1]) if m else 1
+    m = _PAGE_PARAM.search(url)
+    return int(m[2]) if m else 1
 
 
-def next_pages(body, scripts: str, url: str) -> list[str]:
-    pages = trs_pages(scripts, url) or link_pages(body, url)
+def next_pages(body, scripts: str, url: str, html: str = "", record_count: int = 0, text: str = "",
+               anchors: list | None = None) -> list[str]:
+    pages = (trs_pages(scripts, url) or link_pages(body, url, anchors)
+             or (hanweb_pages(html, url, record_count) if "dataproxy" in html or "dataproxy" in url else [])
+             or (text_pages(text, url) if text else []))
     seen, out = set(), []
     for p in pages:
         if p not in seen and p != url:

@@ -1,0 +1,109 @@
+"""办事服务 entries and 办事指南 pages, as plain functions.
+
+Entry links are found by link text (办事服务, 网上办事, 政务服务 …) or by a 政务服务 platform host
+(zwfw…), from crawler/data/service_entries.csv; guide pages are scored on the 8 element
+categories of the 2015 gov.cn note, each with the labels sites use for it
+(crawler/data/guide_elements.csv).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from crawler.extract import listing
+from crawler.extract.html import fold, text_of
+from crawler.extract.interaction import labelled_values
+
+ELEMENTS = ("事项名称", "设定依据", "申请条件", "办理材料", "办理地点", "办理时间", "联系电话", "办理流程")
+KINDS = ("entry", "guide", "platform_host")
+_NONE = re.compile(r"^(无|暂无|空|-+|—+|/)$")
+
+
+@dataclass(frozen=True)
+class ServiceLink:
+    name: str
+    url: str
+    kind: str  # entry (办事服务), platform (a 政务服务 platform host), guide (办事指南)
+    matched: str
+
+
+@dataclass
+class GuideRead:
+    found: list[str]
+    missing: list[str]
+    empty: list[str]  # labelled but without a value
+
+
+def _read_csv(path, first: str, allowed=None) -> list[tuple[str, str]]:
+    rows = []
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        for n, row in enumerate(csv.DictReader(f), start=2):
+            a, b = (row.get(first) or "").strip(), (row.get("pattern") or row.get("label") or "").strip()
+            if allowed is not None and a not in allowed:
+                raise ValueError(f"{path}, row {n}: unknown {first} {a!r} (one of {', '.join(allowed)})")
+            if not b:
+                raise ValueError(f"{path}, row {n}: empty pattern")
+            rows.append((a, b))
+    return rows
+
+
+@lru_cache(maxsize=8)
+def entry_table(extra_file: str = "") -> tuple[tuple[str, str], ...]:
+    rows = _read_csv(files("crawler") / "data" / "service_entries.csv", "kind", KINDS)
+    if extra_file:
+        rows += _read_csv(Path(extra_file), "kind", KINDS)
+    return tuple(sorted(rows, key=lambda r: -len(r[1])))
+
+
+@lru_cache(maxsize=1)
+def element_labels() -> tuple[tuple[str, str], ...]:
+    rows = _read_csv(files("crawler") / "data" / "guide_elements.csv", "element", ELEMENTS)
+    return tuple(sorted(((label, element) for element, label in rows), key=lambda r: -len(r[0])))
+
+
+def find_service_links(body, base_url: str, table) -> list[ServiceLink]:
+    found: dict[str, ServiceLink] = {}
+    for a in body.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or re.match(r"(javascript:|mailto:|tel:|#)", href, re.I):
+            continue
+        url = urljoin(base_url, href).split("#")[0]
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            continue
+        name = fold(text_of(a) or a.get("title") or "")
+        hit = None
+        for kind, pattern in table:
+            if kind == "platform_host":
+                if pattern in (parts.hostname or ""):
+                    hit = ("platform", pattern)
+                    break
+            elif 2 <= len(name) <= 14 and pattern in name:
+                hit = (kind, pattern)
+                break
+        if hit and url not in found:
+            found[url] = ServiceLink(name=name, url=url, kind=hit[0], matched=hit[1])
+    return list(found.values())
+
+
+def guide_links(body, base_url: str, asof) -> list[tuple[str, str]]:
+    """(title, url) of the guides a 办事指南 list shows: its largest non-navigation cluster of links."""
+    clusters = [c for c in listing.find_clusters(body, base_url, asof) if not c.navish and c.entries]
+    if not clusters:
+        return []
+    best = max(clusters, key=lambda c: (sum("指南" in e.title for e in c.entries), len(c.entries)))
+    return [(e.title, e.url) for e in best.entries]
+
+
+def read_guide(page) -> GuideRead:
+    """Which of the 8 element categories the guide page shows with a value."""
+    values = labelled_values(page.body, element_labels())
+    found = [e for e in ELEMENTS if values.get(e) and not _NONE.match(values[e])]
+    empty = [e for e in ELEMENTS if e in values and e not in found]
+    return GuideRead(found=found, missing=[e for e in ELEMENTS if e not in found], empty=empty)

@@ -1,0 +1,196 @@
+"""Page extraction over the hand-written fixture corpus (tests/pages), through `scrapy extract`
+as staff run it, plus the traps one by one and property tests on hostile HTML."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from crawler.commands.extract import decode
+from crawler.extract import Page, extract_page, listing
+from crawler.extract.evaluation import score
+from tests.conftest import run_scrapy
+
+PAGES = Path(__file__).resolve().parent / "pages"
+MANIFEST = json.loads((PAGES / "manifest.json").read_text(encoding="utf-8"))
+BY_NAME = {Path(p["file"]).stem: p for p in MANIFEST}
+
+
+def extract(name: str):
+    page = BY_NAME[name]
+    html = decode((PAGES / page["file"]).read_bytes())
+    return extract_page(html, page["url"], date.fromisoformat(page["asof"]))
+
+
+def test_the_corpus_covers_the_families_and_sizes_the_issue_asks_for():
+    kinds = [p["kind"] for p in MANIFEST]
+    assert kinds.count("detail") >= 40
+    assert len(kinds) - kinds.count("detail") >= 20
+    families = {p["family"] for p in MANIFEST}
+    assert {"trs", "hanweb", "ucap", "govcn", "table", "xxgk", "js-array"} <= families
+
+
+@pytest.fixture(scope="module")
+def scrapy_extract_output():
+    """One `scrapy extract --jsonl -` run over the whole corpus, as in the contract."""
+    lines = "".join(json.dumps({"file": str(PAGES / p["file"]), "url": p["url"], "asof": p["asof"]}) + "\n"
+                    for p in MANIFEST)
+    result = run_scrapy("extract", "--jsonl", "-", input=lines, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == len(MANIFEST)
+    return {str(Path(o["file"]).relative_to(PAGES)): o for o in out}
+
+
+def test_scrapy_extract_gets_every_page_of_the_corpus_right(scrapy_extract_output):
+    s = score(MANIFEST, scrapy_extract_output)
+    assert s.misses == []
+    assert s.detail_accuracy == 1.0 and s.precision == 1.0 and s.recall == 1.0
+    assert s.pagination_right == s.paginated and s.false_next == 0
+
+
+def test_scrapy_extract_one_page_with_url():
+    page = BY_NAME["trs-migrated-pubdate"]
+    result = run_scrapy("extract", str(PAGES / page["file"]), "--url", page["url"], "--asof", page["asof"], timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    out = json.loads(result.stdout)
+    assert (out["kind"], out["date"][:10]) == ("detail", "2017-05-15")
+    assert out["date_evidence"]["meta"].startswith("2022-04-24")  # the migrated PubDate is kept as evidence
+
+
+def test_scrapy_extract_reports_bad_lines_and_goes_on():
+    lines = f'not json\n{{"file": "/nonexistent/page.html", "url": "http://a.gov.cn/"}}\n' \
+            f'{json.dumps({"file": str(PAGES / "detail/trs-bracketed.html"), "url": "http://a.gov.cn/x.html"})}\n'
+    result = run_scrapy("extract", "--asof", "2024-06-30", "--jsonl", "-", input=lines, timeout=60)
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert "stdin line 1" in out[0]["error"]
+    assert "/nonexistent/page.html" in out[1]["error"]
+    assert out[2]["date"] == "2023-02-09"
+
+
+# --- the traps, one by one (the corpus test covers them too; these say what each one means) ---
+
+def test_label_beats_migrated_pubdate_and_all_candidates_are_evidence():
+    r = extract("ucap-publishtime")
+    assert r.date.day == date(2017, 5, 15)
+    assert r.date_evidence["source"] == "label"
+    assert r.date_evidence["meta"].startswith("2022-04-24")
+    assert r.date_evidence["disagree"] == ["meta"]
+
+
+def test_written_and_published_dates_are_both_kept():
+    r = extract("xxgk-written-vs-published")
+    assert r.date.day == date(2020, 8, 2)
+    assert r.date_evidence["written"] == "2020-07-28"
+    assert r.date_evidence["label"] == "2020-08-02"
+
+
+def test_page_build_time_is_never_a_date():
+    r = extract("govcn-page-build")
+    assert r.date.day == date(2018, 12, 29)
+    assert "2023-10-23" not in json.dumps(r.date_evidence)
+
+
+def test_comment_and_sidebar_dates_lose_to_the_date_by_the_title():
+    assert extract("trs-comment-beats-article").date.day == date(2019, 5, 17)
+    assert extract("trs-sidebar-first").date.day == date(2022, 11, 3)
+    assert extract("trs-svg-script-digits").date.day == date(2021, 4, 9)
+
+
+def test_wechat_relative_text_yields_to_var_ct():
+    r = extract("wechat-relative-ct")
+    assert r.date.day == date(2023, 2, 10)
+
+
+def test_list_items_keep_full_titles_attachments_and_sticky_rows():
+    r = extract("trs-sticky")
+    sticky = [e for e in r.items if e.sticky]
+    assert [e.date.isoformat() for e in sticky] == ["2021-03-01", "2020-01-10"]
+    assert not any("置顶" in e.title for e in r.items)
+    r = extract("trs-ul-span")
+    assert any(e.url.endswith(".pdf") for e in r.items)
+    assert all("…" not in e.title for e in r.items)
+
+
+def test_year_less_items_across_new_year_roll_back():
+    r = extract("table-mmdd-new-year")
+    assert [e.date.isoformat() for e in r.items] == [
+        "2024-01-08", "2024-01-03", "2023-12-28", "2023-12-15", "2023-11-30", "2023-06-15", "2022-12-31"]
+    assert r.items[-1].date_form == "md-rollback"
+
+
+def test_hanweb_dataproxy_next_page_and_its_answer():
+    r = extract("hanweb-datastore")
+    assert "startrecord=16" in r.next_pages[0] and "columnid=1229015646" in r.next_pages[0]
+    answer = ('<?xml version="1.0" encoding="UTF-8"?><datastore><totalrecord>48</totalrecord><totalpage>4</totalpage>'
+              '<recordset><record><![CDATA[<li><a href="/art/2024/4/2/art_1_1.html" title="第二页的第一条信息标题">第二页的第一条…</a>'
+              '<i>2024-04-02</i></li>]]></record></recordset></datastore>')
+    page2 = extract_page(answer, r.next_pages[0], date(2024, 6, 30))
+    assert [(e.title, e.date.isoformat()) for e in page2.items] == [("第二页的第一条信息标题", "2024-04-02")]
+    assert page2.next_pages == []  # one record, not a full group of 15: the last group
+
+
+def test_hanweb_dataproxy_answer_leads_to_the_next_group():
+    records = "".join(f'<record><![CDATA[<li><a href="/art/2024/4/{i}/art_1_{i}.html">第二组的第{i}条信息标题内容</a>'
+                      f'<i>2024-04-{i:02d}</i></li>]]></record>' for i in range(1, 16))
+    answer = f'<?xml version="1.0"?><datastore><totalrecord>48</totalrecord><recordset>{records}</recordset></datastore>'
+    url = "http://a.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=16&endrecord=30&perpage=15&columnid=1"
+    r = extract_page(answer, url, date(2024, 6, 30))
+    assert len(r.items) == 15
+    assert r.next_pages == ["http://a.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=31&endrecord=45&perpage=15&columnid=1"]
+    last = url.replace("startrecord=16&endrecord=30", "startrecord=46&endrecord=60")
+    assert extract_page(answer.replace("<totalrecord>48", "<totalrecord>60"), last, date(2024, 6, 30)).next_pages == []
+
+
+def test_blank_column_placeholder():
+    r = extract("blank-column")
+    assert (r.kind, r.items, r.placeholder) == ("other", [], "暂无信息")
+
+
+def test_page_api_the_spider_uses():
+    page = BY_NAME["hanweb-datastore"]
+    p = Page(decode((PAGES / page["file"]).read_bytes()), page["url"])
+    clusters = p.datastore_clusters(date(2024, 6, 30))
+    assert clusters and clusters[0].is_list and len(clusters[0].entries) == 15
+    assert p.root is not None and "createPage" not in p.text and "datastore" in p.scripts
+    found = listing.find_clusters(p.body, page["url"], date(2024, 6, 30))
+    assert all(isinstance(c, listing.Cluster) for c in found)
+
+
+# --- property tests: no input makes the extractor raise -------------------------------------
+
+TAGS = st.sampled_from(["div", "ul", "li", "a", "span", "table", "tr", "td", "p", "h1", "script", "style", "svg",
+                        "record", "i", "b", "publishtime", "dl", "dd", "em"])
+TEXT = st.text(alphabet=st.sampled_from(list("发布时间日期：:2023-02-09年月日 置顶…下一页共页<>&\"'[]()01459昨天前")), max_size=20)
+
+
+@st.composite
+def html_soup(draw):
+    parts = []
+    for _ in range(draw(st.integers(0, 30))):
+        tag = draw(TAGS)
+        attrs = draw(st.sampled_from(["", ' href="/a/2023/2/9/x.html"', ' title="发布时间：2023-02-09"', ' class="list"',
+                                      ' href="javascript:void(0)"', ' href="index_1.html"', ' type="text/xml"']))
+        parts.append(f"<{tag}{attrs}>{draw(TEXT)}" + (f"</{tag}>" if draw(st.booleans()) else ""))
+    return "".join(parts)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html_soup(), st.sampled_from(["http://a.gov.cn/col/col1/index.html", "http://a.gov.cn/x/index_3.html",
+                                     "file:///tmp/x.html", ""]))
+def test_extract_never_raises_on_tag_soup(html, url):
+    r = extract_page(html, url, date(2023, 2, 9))
+    assert r.kind in ("list", "detail", "other")
+    json.dumps(r.as_json())
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(st.text(), st.binary()))
+def test_extract_never_raises_on_arbitrary_input(data):
+    r = extract_page(data, "http://a.gov.cn/", date(2023, 2, 9))
+    assert r.kind in ("list", "detail", "other")
