@@ -1,0 +1,171 @@
+"""Site identity and hygiene (《政府网站发展指引》, 国办发〔2017〕47号): facts for the site_identity rule.
+
+On the homepage: 网站标识码 (``<meta name="SiteIDCode">``, the footer line, the 找错 widget's
+``sitecode``), 党政机关网站标识 (the dcs.conac.cn script or bszs.conac.cn link), ICP备案 and 公安备案
+numbers, the 我为政府网站找错 entry (jiucuo.js). From the registry (never from the host a fixture
+is served on): a domain under .gov.cn or .政务. From the network: HTTPS, the certificate's expiry,
+an IPv6 (AAAA) address. What cannot be checked (an IP address, a loopback server on its own port)
+is stored as ``unchecked``: a fact of its own, never a failure.
+
+One row per check in the ``identity`` table: status ``present``, ``absent``, ``invalid``,
+``inconsistent`` or ``unchecked``, the value found and where.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import re
+import socket
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+from crawler.analyzers import Analyzer
+from crawler.failures import classify
+from crawler.items import now_iso
+
+SITE_CODE = re.compile(r"^(?:\d{10}|bm\d{8})$", re.I)
+FOOTER_CODE = re.compile(r"网站标识码\s*[：:]?\s*([A-Za-z]{0,2}\d{6,12})")
+ICP = re.compile(r"[\u4e00-\u9fff]ICP[备證证]\s*[0-9０-９]+\s*号(?:\s*-\s*\d+)?")
+POLICE = re.compile(r"[\u4e00-\u9fff]公网安备\s*[0-9０-９]+\s*号")
+GOV_SUFFIXES = (".gov.cn", ".政务", ".xn--zfr164b")
+
+
+@dataclass
+class IdentityItem:
+    """One identity or hygiene check of a site."""
+
+    table: ClassVar[str] = "identity"
+    key: ClassVar[tuple[str, ...]] = ("run_id", "site_id", "check_name")
+    site_id: str
+    check_name: str  # site_code, conac, icp, police, domain, jiucuo, https, cert_expiry, ipv6
+    status: str  # present, absent, invalid, inconsistent, unchecked
+    value: str = ""
+    evidence_url: str = ""
+    detail: str = ""
+    checked_at: str = ""
+
+
+class IdentityAnalyzer(Analyzer):
+    name = "identity"
+    roles = ("homepage",)
+
+    def item(self, site, check, status, value="", url="", detail=""):
+        return IdentityItem(site_id=site.site_id, check_name=check, status=status, value=value,
+                            evidence_url=url or site.url, detail=detail, checked_at=now_iso())
+
+    def analyze(self, spider, response, page, site, role):
+        html, url = response.text, response.url
+        yield self.site_code(site, response)
+        conac = bool(re.search(r"conac\.cn|_ideConac", html, re.I))
+        yield self.item(site, "conac", "present" if conac else "absent", url=url,
+                        detail="" if conac else "页面无党政机关网站标识（dcs.conac.cn 脚本或 bszs.conac.cn 链接）")
+        text = " ".join(response.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]").getall())
+        for check, pattern, label in (("icp", ICP, "ICP备案号"), ("police", POLICE, "公安机关备案号")):
+            found = pattern.search(text)
+            yield self.item(site, check, "present" if found else "absent", found.group(0) if found else "", url,
+                            "" if found else f"页面无{label}")
+        jiucuo = response.xpath("//script[@id='_jiucuo_' or contains(@src, 'jiucuo')]/@src | "
+                                "//a[contains(@href, 'jiucuo')]/@href").get()
+        yield self.item(site, "jiucuo", "present" if jiucuo else "absent", jiucuo or "", url,
+                        "" if jiucuo else "页面无“我为政府网站找错”入口（jiucuo.js）")
+        yield self.domain(site)
+        yield self.ipv6(site)
+        yield from self.https(spider, site, response)
+
+    def site_code(self, site, response):
+        sources = {
+            "meta": (response.xpath("//meta[translate(@name,'SITEIDCODE','siteidcode')='siteidcode']/@content").get() or "").strip(),
+            "footer": next(iter(FOOTER_CODE.findall(" ".join(response.xpath("//body//text()").getall()))), ""),
+            "jiucuo": (response.xpath("//script[@id='_jiucuo_']/@sitecode").get() or "").strip(),
+        }
+        found = {k: v for k, v in sources.items() if v}
+        value = json.dumps(found, ensure_ascii=False, sort_keys=True)
+        if not found:
+            return self.item(site, "site_code", "absent", "", response.url, "页面无网站标识码（SiteIDCode 元数据或页脚）")
+        bad = {k: v for k, v in found.items() if not SITE_CODE.match(v)}
+        if bad:
+            return self.item(site, "site_code", "invalid", value, response.url,
+                             f"网站标识码格式不符（应为10位数字或bm加8位数字）：{bad}")
+        if len({v.lower() for v in found.values()}) > 1:
+            return self.item(site, "site_code", "inconsistent", value, response.url, f"各处网站标识码不一致：{found}")
+        return self.item(site, "site_code", "present", value, response.url)
+
+    def domain(self, site):
+        names = sorted(h for h in site.hosts if h and not _is_address(h))
+        if not names:
+            return self.item(site, "domain", "unchecked", " ".join(sorted(site.hosts)),
+                             detail="登记的网址为IP地址或本机地址，无法判断域名后缀")
+        bad = [h for h in names if not h.endswith(GOV_SUFFIXES)]
+        return self.item(site, "domain", "absent" if bad else "present", " ".join(names),
+                         detail=f"域名不以.gov.cn或.政务结尾：{' '.join(bad)}" if bad else "")
+
+    def ipv6(self, site):
+        host = urlsplit(site.url).hostname or ""
+        if _is_address(host) or not self.settings.getbool("IDENTITY_DNS_CHECKS"):
+            return self.item(site, "ipv6", "unchecked", host, detail="无法在此查询AAAA记录（IP地址、本机地址或已关闭DNS检查）")
+        try:
+            found = sorted({a[4][0] for a in socket.getaddrinfo(host, None, socket.AF_INET6, socket.SOCK_STREAM)})
+        except socket.gaierror as exc:
+            if exc.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)):
+                return self.item(site, "ipv6", "absent", host, detail=f"{host} 无AAAA记录")
+            return self.item(site, "ipv6", "unchecked", host, detail=f"AAAA查询失败：{exc}")
+        return self.item(site, "ipv6", "present", " ".join(found))
+
+    def https(self, spider, site, response):
+        parts = urlsplit(response.url)
+        if parts.scheme == "https":
+            yield self.item(site, "https", "present", response.url, response.url)
+            yield self.cert(site, response)
+            return
+        host = parts.hostname or ""
+        if _is_address(host) or parts.port not in (None, 80):
+            why = "登记的网址为IP地址或本机地址，或使用非标准端口，无法检查HTTPS"
+            yield self.item(site, "https", "unchecked", detail=why)
+            yield self.item(site, "cert_expiry", "unchecked", detail=why)
+            return
+        req = spider.follow(site, f"https://{parts.netloc}/", self, "https_checked", role="identity",
+                            dont_filter=True, record_page=False, dont_retry=True, handle_httpstatus_all=True,
+                            download_timeout=self.settings.getfloat("PROBE_TIMEOUT"))
+        if req is None:
+            yield self.item(site, "https", "unchecked", detail="站点请求预算已用完")
+            yield self.item(site, "cert_expiry", "unchecked", detail="站点请求预算已用完")
+        else:
+            yield req
+
+    def https_checked(self, spider, response, site):
+        location = response.headers.get("Location", b"").decode("latin-1")
+        if response.status >= 400:
+            yield self.item(site, "https", "absent", response.url, response.url, f"HTTPS首页返回HTTP {response.status}")
+        elif location.lower().startswith("http://"):
+            yield self.item(site, "https", "absent", response.url, response.url, f"HTTPS首页跳转回HTTP：{location}")
+        else:
+            yield self.item(site, "https", "present", response.url, response.url)
+        yield self.cert(site, response)
+
+    def cert(self, site, response):
+        certificate = getattr(response, "certificate", None)
+        try:
+            raw = certificate.original.get_notAfter().decode("ascii")
+            not_after = datetime.strptime(raw, "%Y%m%d%H%M%SZ").replace(tzinfo=timezone.utc)
+        except (AttributeError, ValueError):
+            return self.item(site, "cert_expiry", "unchecked", url=response.url, detail="未取得证书信息")
+        return self.item(site, "cert_expiry", "present", not_after.date().isoformat(), response.url,
+                         f"证书有效期至 {not_after.date()}")
+
+    def failed(self, spider, failure, site, step):
+        outcome, _, detail = classify(failure.value)
+        yield self.item(site, "https", "absent", failure.request.url, failure.request.url, f"HTTPS不可用：{outcome}（{detail}）")
+        yield self.item(site, "cert_expiry", "unchecked", url=failure.request.url, detail="HTTPS不可用")
+
+
+def _is_address(host: str) -> bool:
+    if host in ("localhost", ""):
+        return True
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return False
