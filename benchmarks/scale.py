@@ -1,0 +1,216 @@
+"""Scale benchmarks: regions of N sites served by nginx on loopback, inspected by `scrapy crawl inspect`.
+
+    .venv/bin/python -m benchmarks.scale --sites 250,500,1000 --overhead --shards --rescore
+
+For each region size: wall time, pages/s, the crawl process's CPU seconds (per page) and its peak
+RSS. --overhead also fetches the same URLs with a bare Scrapy spider (Scrapy's defaults, the same
+concurrency and one slot per site) and reports the inspect pipeline's overhead; --shards runs the
+largest region as 2 shards at once and merges them; --rescore times `scrapy rescore` on the
+largest region's DB; --probe times one `scrapy crawl probe` round with 5% of the sites hanging.
+Politeness is off (no delay, no AutoThrottle) so that the figures measure our code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from scrapy.utils.project import get_project_settings
+
+from benchmarks.region import NginxRegion, generate_sites
+
+ROOT = Path(__file__).resolve().parent.parent
+ASOF = "2023-02-09"
+FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "CONCURRENT_REQUESTS": "128",
+        "CONCURRENT_REQUESTS_PER_DOMAIN": "1", "COOKIES_ENABLED": "False", "TELNETCONSOLE_ENABLED": "False",
+        "LOG_LEVEL": "INFO", "PROGRESS_INTERVAL": "30", "CONCURRENT_ITEMS": "1"}
+
+
+def measure(cmd: list[str], cwd: Path, log: Path, timeout: float) -> dict:
+    """Run cmd; its wall time, CPU seconds (user+system) and peak RSS (MiB), from wait4's rusage."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    start = time.monotonic()
+    with open(log, "w") as out:
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError(f"{' '.join(cmd[:4])}… still running after {timeout} s (log: {log})")
+            time.sleep(0.05)
+    wall = time.monotonic() - start
+    code = os.waitstatus_to_exitcode(status)
+    proc.returncode = code
+    if code != 0:
+        raise RuntimeError(f"{' '.join(cmd[:4])}… exited {code} (log: {log})")
+    return {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+            "peak_rss_mib": round(usage.ru_maxrss / 1024, 1)}
+
+
+def sets(settings: dict) -> list[str]:
+    return [x for k, v in settings.items() for x in ("-s", f"{k}={v}")]
+
+
+def inspect_cmd(registry: Path, db: Path, extra: dict, *args: str) -> list[str]:
+    return [sys.executable, "-m", "scrapy", "crawl", "inspect", "-a", f"sites={registry}", "-a", f"asof={ASOF}",
+            *args, *sets({**FAST, "INSPECT_DB": str(db), **extra})]
+
+
+def recording(path: Path) -> dict:
+    """Settings adding benchmarks.record.RequestRecorder to the project's extensions."""
+    extensions = {**get_project_settings().getdict("EXTENSIONS"), "benchmarks.record.RequestRecorder": 990}
+    return {"EXTENSIONS": json.dumps(extensions), "BENCH_RECORD_REQUESTS": str(path)}
+
+
+def responses(db: Path) -> int:
+    """Responses the crawl received (link checks included: they are requests but not pages)."""
+    con = sqlite3.connect(db)
+    try:
+        stats = json.loads(con.execute("SELECT stats FROM runs WHERE spider = 'inspect'").fetchone()[0])
+    finally:
+        con.close()
+    return stats.get("downloader/response_count", 0)
+
+
+def count(db: Path, sql: str) -> int:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+def with_pages(result: dict, pages: int) -> dict:
+    """Pages here are responses: every page fetched, link checks (HEAD) included."""
+    result["pages"] = pages
+    result["pages_per_s"] = round(pages / result["wall_s"], 1)
+    result["cpu_ms_per_page"] = round(1000 * result["cpu_s"] / pages, 2)
+    return result
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sites", default="250", help="region sizes, comma-separated (≤ 1000)")
+    parser.add_argument("--overhead", action="store_true", help="bare Scrapy spider over the same URLs")
+    parser.add_argument("--shards", action="store_true", help="2 shards at once vs 1 process, then merge")
+    parser.add_argument("--rescore", action="store_true", help="time `scrapy rescore` of the largest DB")
+    parser.add_argument("--probe", action="store_true", help="a probe round with 5%% of the sites hanging")
+    parser.add_argument("--workdir", help="keep files here (default: a temp dir, removed at the end)")
+    parser.add_argument("--timeout", type=float, default=900, help="seconds allowed for each measured run")
+    parser.add_argument("-s", dest="settings", action="append", default=[], metavar="KEY=VALUE",
+                        help="extra Scrapy setting for the inspect runs")
+    opts = parser.parse_args(argv)
+    sizes = [int(x) for x in opts.sites.split(",")]
+    extra = dict(s.split("=", 1) for s in opts.settings)
+    work = Path(opts.workdir or tempfile.mkdtemp(prefix="govinspect-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results: dict = {"load_before": os.getloadavg(), "cpus": os.cpu_count()}
+    sites = generate_sites(max(sizes))
+    try:
+        with NginxRegion(sites, work) as region:
+            for n in sizes:
+                registry = region.write_registry(work / f"sites-{n}.csv", sites[:n])
+                db = work / f"inspect-{n}.db"
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{db}{suffix}").unlink(missing_ok=True)
+                record = recording(work / "requests.txt") if opts.overhead and n == max(sizes) else {}
+                r = measure(inspect_cmd(registry, db, {**extra, **record}), ROOT, work / f"inspect-{n}.log",
+                            opts.timeout)
+                results[f"inspect_{n}"] = with_pages(r, responses(db))
+                results[f"inspect_{n}"]["pages_stored"] = count(db, "SELECT count(*) FROM pages")
+                report(f"inspect {n} sites", results[f"inspect_{n}"])
+            n = max(sizes)
+            db = work / f"inspect-{n}.db"
+            if opts.overhead:
+                urls = work / "requests.txt"
+                bare_dir = work / "bare"
+                bare_dir.mkdir(exist_ok=True)
+                cmd = [sys.executable, "-m", "scrapy", "runspider", str(ROOT / "benchmarks" / "bare_spider.py"),
+                       "-a", f"urls={urls}", *sets(FAST)]
+                r = measure(cmd, bare_dir, work / "bare.log", opts.timeout)
+                results["bare"] = with_pages(r, len(urls.read_text().splitlines()))
+                report(f"bare spider, the same {results['bare']['pages']} requests", results["bare"])
+                full = results[f"inspect_{n}"]
+                results["overhead"] = {
+                    "wall": round(full["wall_s"] / results["bare"]["wall_s"] - 1, 3),
+                    "cpu_per_page": round(full["cpu_ms_per_page"] / results["bare"]["cpu_ms_per_page"] - 1, 3)}
+                print(f"overhead of the inspect pipeline: wall {results['overhead']['wall']:+.0%}, "
+                      f"CPU per page {results['overhead']['cpu_per_page']:+.0%}", flush=True)
+            if opts.shards:
+                registry = work / f"sites-{n}.csv"
+                start = time.monotonic()
+                shard_dbs = [work / f"shard-{i}.db" for i in range(2)]
+                for p in shard_dbs:
+                    p.unlink(missing_ok=True)
+                procs = []
+                for i in range(2):
+                    log = open(work / f"shard-{i}.log", "w")
+                    procs.append(subprocess.Popen(inspect_cmd(registry, shard_dbs[i], extra, "-a", f"shard={i}/2"),
+                                                  cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                                                  env={**os.environ, "PYTHONPATH": str(ROOT)}))
+                usages = [os.wait4(p.pid, 0) for p in procs]
+                wall = time.monotonic() - start
+                if any(os.waitstatus_to_exitcode(u[1]) for u in usages):
+                    raise RuntimeError(f"a shard failed (logs in {work})")
+                merged = work / "merged.db"
+                merged.unlink(missing_ok=True)
+                m = measure([sys.executable, "-m", "scrapy", "merge", str(merged), *map(str, shard_dbs)],
+                            ROOT, work / "merge.log", opts.timeout)
+                pages = sum(responses(p) for p in shard_dbs)
+                results["shards_2"] = with_pages({
+                    "wall_s": round(wall, 2), "cpu_s": round(sum(u[2].ru_utime + u[2].ru_stime for u in usages), 2),
+                    "peak_rss_mib": round(max(u[2].ru_maxrss for u in usages) / 1024, 1)}, pages)
+                results["merge"] = m
+                report(f"2 shards of {n} sites at once", results["shards_2"])
+                report("merge of the 2 shards", m)
+            if opts.rescore:
+                r = measure([sys.executable, "-m", "scrapy", "rescore", "-d", str(db)], ROOT, work / "rescore.log",
+                            opts.timeout)
+                results["rescore"] = r
+                report(f"rescore of the {n}-site DB", r)
+            if opts.probe:
+                results["probe"] = probe_round(work, n, opts.timeout)
+                report(f"probe round over {n} sites, 5% hanging", results["probe"])
+    finally:
+        results["load_after"] = os.getloadavg()
+        (work / "results.json").write_text(json.dumps(results, indent=2))
+        print(f"load average before {results['load_before']}, after {results['load_after']} "
+              f"on {results['cpus']} CPUs; results in {work / 'results.json'}")
+        if not opts.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+def probe_round(work: Path, n: int, timeout: float) -> dict:
+    from benchmarks.hang import HangingRegion
+
+    db = work / "probe.db"
+    db.unlink(missing_ok=True)
+    with HangingRegion(work, n, hanging_share=0.05) as region:
+        registry = region.write_registry(work / "probe-sites.csv")
+        cmd = [sys.executable, "-m", "scrapy", "crawl", "probe", "-a", f"sites={registry}",
+               *sets({"INSPECT_DB": str(db), "LOG_LEVEL": "INFO", "TELNETCONSOLE_ENABLED": "False"})]
+        r = measure(cmd, ROOT, work / "probe.log", timeout)
+    r["probes"] = count(db, "SELECT count(*) FROM probes")
+    r["timeouts"] = count(db, "SELECT count(*) FROM probes WHERE status = 'timeout'")
+    return r
+
+
+def report(what: str, r: dict) -> None:
+    fields = ", ".join(f"{k} {v}" for k, v in r.items())
+    print(f"{what}: {fields}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,258 @@
+"""Scale-out: the shard partition, download slots per platform, `scrapy merge`, and shards on a real Scrapyd."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.request import urlopen
+
+import pytest
+
+from crawler.demo import server as demo_server
+from crawler.demo.server import DemoRegion, free_port
+from crawler.demo.world import ASOF, SITES, site as demo_site
+from crawler.registry import Site, in_shard, shard_key
+from tests.conftest import ROOT, crawl_inspect, query, run_scrapy, scrapy_env
+
+CONTRACT = {"verdicts": "SELECT site_id, qualified, score, vetoes, status, reason, deducted, bonus FROM verdicts",
+            # Some analyzers' details depend on the crawl order, in one process as in shards (a broken
+            # link's first page, the service guides sampled): compare what was found everywhere, and the
+            # full text and evidence of the updating rules, whose facts do not depend on the order.
+            "findings": "SELECT site_id, rule_id, subject, severity, points, params, target FROM findings",
+            "updating findings": "SELECT site_id, rule_id, subject, detail, evidence_url, evidence FROM findings "
+                                 "WHERE rule_id IN ('homepage_not_updated', 'columns_not_updated')",
+            "items": "SELECT site_id, column_url, url, title, date, date_form, sticky FROM items",
+            # a URL that two parts of the crawl reach (a column that is also a service list) keeps the
+            # role of whichever fetched it last: the crawl order again
+            "pages": "SELECT url, site_id, status FROM pages"}
+
+
+def site(url, platform=""):
+    return Site("x", "x", url, "r", "portal", platform=platform)
+
+
+# --- the partition ---------------------------------------------------------------------------
+
+def test_shard_key_is_the_registrable_domain():
+    assert shard_key(site("http://slj.bd.gov.cn/")) == "bd.gov.cn"  # gov.cn is a public suffix
+    assert shard_key(site("https://www.bd.gov.cn:8443/col/")) == "bd.gov.cn"
+    assert shard_key(site("http://www.xizang.gov.cn/")) == "xizang.gov.cn"
+    assert shard_key(site("http://a.b.example.com/")) == "example.com"
+    assert shard_key(site("http://127.0.7.1:8080/")) == "127.0.7.1"  # an address is its own key
+    assert shard_key(site("http://slj.bd.gov.cn/", platform="jyh.xz")) == "platform:jyh.xz"
+
+
+def test_shards_partition_the_registry_and_keep_domains_and_platforms_together():
+    sites = [Site(f"s{i}", "x", f"http://d{i}.c{i % 37}.gov.cn/", "r", "portal") for i in range(300)]
+    sites += [Site(f"p{i}", "x", f"http://x{i}.gov.cn/", "r", "department", platform="jyh") for i in range(20)]
+    for n in (1, 2, 3, 7):
+        owners = {s.site_id: [i for i in range(n) if in_shard(s, (i, n))] for s in sites}
+        assert all(len(v) == 1 for v in owners.values())  # every site in exactly one shard
+        by_key = {}
+        for s in sites:
+            by_key.setdefault(shard_key(s), set()).add(owners[s.site_id][0])
+        assert all(len(v) == 1 for v in by_key.values())
+    assert len({i for i in range(3) for s in sites if in_shard(s, (i, 3))}) == 3  # no empty shard here
+
+
+# --- download slots ----------------------------------------------------------------------------
+
+class LoopbackRegion(DemoRegion):
+    """The demo sites on this module's own loopback addresses (127.0.11.x)."""
+
+    def __init__(self, sites, first: int):
+        super().__init__(sites)
+        self.first = first
+
+    def address(self, i):
+        return f"127.0.11.{self.first + i}"
+
+
+class Gauge:
+    """Requests in flight across all served sites, and the most seen at once."""
+
+    def __init__(self):
+        self.lock, self.now, self.peak = threading.Lock(), 0, 0
+
+    def handler(self):
+        outer = self
+
+        class Slow(demo_server._Handler):
+            def do_GET(self):
+                with outer.lock:
+                    outer.now += 1
+                    outer.peak = max(outer.peak, outer.now)
+                try:
+                    time.sleep(0.05)
+                finally:
+                    with outer.lock:  # before answering: the client cannot send its next request earlier
+                        outer.now -= 1
+                super().do_GET()
+
+        return Slow
+
+
+def write_with_platform(region, path, platform):
+    rows = list(csv.reader(region.write_registry(path).read_text(encoding="utf-8-sig").splitlines()))
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([rows[0] + ["platform"]] + [r + [platform] for r in rows[1:]])
+    return path
+
+
+@pytest.mark.parametrize("platform, slots, peak", [("", "", "many"), ("jyh", "", 1),
+                                                    ("jyh", '{"platform:jyh": {"concurrency": 2}}', 2)])
+def test_sites_of_one_platform_share_one_download_slot(tmp_path, platform, slots, peak):
+    sites = [demo_site(s) for s in ("lasa", "linzhi", "langxian", "wjw")]
+    gauge = Gauge()
+    with LoopbackRegion(sites, first=41) as region:
+        for srv in region.servers:
+            srv.RequestHandlerClass = gauge.handler()
+        registry = write_with_platform(region, tmp_path / "sites.csv", platform)
+        # a delay, however small: Scrapy 2.19 enforces a slot's concurrency only on slots with a delay
+        more = ["-s", "INSPECT_MAX_COLUMNS=3", "-s", "DOWNLOAD_DELAY=0.01"] \
+            + (["-s", f"DOWNLOAD_SLOTS={slots}"] if slots else [])
+        result = crawl_inspect(registry, tmp_path / "run.db", ASOF, *more)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert query(tmp_path / "run.db", "SELECT count(*) FROM pages WHERE role='column'")[0][0] >= 8
+    if peak == "many":
+        assert gauge.peak >= 2  # one slot per site: the sites are fetched side by side
+    else:
+        assert gauge.peak == peak
+
+
+# --- merge -----------------------------------------------------------------------------------
+
+def rows(db, sql):
+    return sorted(query(db, sql), key=repr)
+
+
+def dump(db):
+    con = sqlite3.connect(db)
+    try:
+        return sorted(con.iterdump())
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def demo_shards(demo_registry, tmp_path_factory):
+    out = tmp_path_factory.mktemp("shards")
+    procs = [subprocess.Popen(
+        [sys.executable, "-m", "scrapy", "crawl", "inspect", "-a", f"sites={demo_registry}", "-a", f"asof={ASOF}",
+         "-a", f"shard={i}/2", "-s", f"INSPECT_DB={out / f'shard{i}.db'}", "-s", "DOWNLOAD_DELAY=0",
+         "-s", "AUTOTHROTTLE_ENABLED=False"], cwd=ROOT, env=scrapy_env(),
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for i in range(2)]
+    for p in procs:
+        _, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err[-2000:]
+    return [out / "shard0.db", out / "shard1.db"]
+
+
+def test_two_merged_shards_equal_one_run(demo_db, demo_shards, tmp_path):
+    shard_sites = [{r[0] for r in query(db, "SELECT site_id FROM verdicts")} for db in demo_shards]
+    assert all(shard_sites) and not shard_sites[0] & shard_sites[1]
+    merged = tmp_path / "merged.db"
+    result = run_scrapy("merge", str(merged), *map(str, demo_shards))
+    assert result.returncode == 0, result.stderr
+    for table, sql in CONTRACT.items():
+        assert rows(merged, sql) == rows(demo_db, sql), table
+    (shard, drawn, reason), = query(merged, "SELECT shard, drawn, finish_reason FROM runs")
+    assert shard == "0/2+1/2" and reason == "finished"
+    assert sorted(json.loads(drawn)) == sorted(s.site_id for s in SITES)
+
+
+def test_merge_is_idempotent_and_copies_every_table(demo_shards, tmp_path):
+    shards = []
+    for i, db in enumerate(demo_shards):  # tables other components add: one keyed, one without a key
+        copy = tmp_path / f"s{i}.db"
+        copy.write_bytes(db.read_bytes())
+        con = sqlite3.connect(copy)
+        con.execute("CREATE TABLE notes (run_id TEXT, site_id TEXT, note TEXT, PRIMARY KEY (run_id, site_id))")
+        con.execute("CREATE TABLE log (line TEXT)")
+        con.execute("INSERT INTO notes SELECT run_id, site_id, 'n-' || site_id FROM sites")
+        con.execute("INSERT INTO log VALUES (?)", (f"shard {i}",))
+        con.commit()
+        con.close()
+        shards.append(copy)
+    merged = tmp_path / "merged.db"
+    assert run_scrapy("merge", str(merged), *map(str, shards)).returncode == 0
+    once = dump(merged)
+    assert run_scrapy("merge", str(merged), str(shards[1]), str(shards[0])).returncode == 0
+    assert dump(merged) == once
+    assert len(query(merged, "SELECT * FROM notes")) == len(SITES)
+    assert sorted(query(merged, "SELECT line FROM log")) == [("shard 0",), ("shard 1",)]
+
+
+def test_merge_reports_missing_shards_and_refuses_other_runs(demo_shards, tmp_path):
+    merged = tmp_path / "merged.db"
+    result = run_scrapy("merge", str(merged), str(demo_shards[0]))
+    assert result.returncode == 0 and "shards 1/2 not merged yet" in result.stderr
+    other = tmp_path / "other.db"
+    other.write_bytes(demo_shards[1].read_bytes())
+    con = sqlite3.connect(other)
+    con.execute("UPDATE runs SET asof = '2024-01-01'")
+    con.commit()
+    con.close()
+    result = run_scrapy("merge", str(merged), str(other))
+    assert result.returncode != 0 and f"{other}" in result.stderr and "as of 2024-01-01" in result.stderr
+    result = run_scrapy("merge", str(merged), str(tmp_path / "nope.db"))
+    assert result.returncode != 0 and "nope.db: no such database" in result.stderr
+
+
+# --- Scrapyd -----------------------------------------------------------------------------------
+
+@pytest.fixture
+def scrapyd(tmp_path):
+    """A real Scrapyd on loopback, with its own port and directories; stopped after the test."""
+    port = free_port()
+    (tmp_path / "scrapyd.conf").write_text(
+        f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = {tmp_path / 'eggs'}\n"
+        f"logs_dir = {tmp_path / 'logs'}\ndbs_dir = {tmp_path / 'dbs'}\npoll_interval = 0.5\nmax_proc = 2\n"
+        "runner = crawler.scrapyd_runner\n")
+    env = scrapy_env()
+    env.pop("PYTHONPATH")  # the jobs must run the deployed egg's code
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "scrapyd")], cwd=tmp_path, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urlopen(f"{url}/daemonstatus.json", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("scrapyd did not start")
+        yield url, tmp_path
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_shards_on_scrapyd_are_merged_into_the_expected_verdicts(scrapyd, tmp_path):
+    url, home = scrapyd
+    with LoopbackRegion(SITES, first=1) as region:
+        registry = region.write_registry(tmp_path / "sites.csv")
+        result = run_scrapy("shards", "--scrapyd", url, "-n", "2", "-a", f"sites={registry}", "-a", f"asof={ASOF}",
+                            "--out", str(tmp_path / "merged.db"), "--poll", "0.5", "--timeout", "240",
+                            "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    eggs = list((home / "eggs" / "govinspect").glob("*.egg"))
+    assert len(eggs) == 1
+    assert len(list((home / "logs" / "govinspect" / "inspect").glob("*.log"))) == 2
+    verdicts = {sid: (q, json.loads(v or "[]"), st)
+                for sid, q, v, st in query(tmp_path / "merged.db", "SELECT site_id, qualified, vetoes, status FROM verdicts")}
+    assert set(verdicts) == {s.site_id for s in SITES}
+    for s in SITES:
+        qualified, vetoes, status = verdicts[s.site_id]
+        assert status == s.expected_status and sorted(vetoes) == sorted(s.expected_vetoes), s.site_id
+    shards = query(tmp_path / "merged.db", "SELECT shard, finish_reason FROM run_shards ORDER BY shard")
+    assert shards == [("0/2", "finished"), ("1/2", "finished")]
+    assert os.path.exists(tmp_path / "merged-shards" / "shard-0-of-2.db")
