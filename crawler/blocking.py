@@ -1,0 +1,100 @@
+"""Homepages that are not the site: WAF / JavaScript challenges, "enable JavaScript" walls, JS redirects.
+
+Such a page says nothing about the site's content, so the site is recorded as ``blocked`` (with
+the reason) and never judged on it; a page that only sends the browser elsewhere is followed.
+A marker alone never blocks a page with real content: many government homepages carry a
+``<noscript>请开启JavaScript</noscript>`` line above a full portal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+# Below this much visible text (and this many links) a page is a stub, not a homepage.
+STUB_TEXT_CHARS = 200
+STUB_LINKS = 5
+
+_DROP = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.S | re.I)
+_SCRIPT_TAG = re.compile(r"<script\b", re.I)
+_LINK = re.compile(r"<a\b[^>]*\bhref\s*=", re.I)
+_JS_WALL = re.compile(
+    r"enable\s+javascript|javascript\s+(?:is\s+)?(?:required|disabled)|turn\s+on\s+javascript"
+    r"|without\s+javascript"
+    r"|(?:开启|启用|打开|允许|支持)\s*(?:浏览器\s*(?:的)?\s*)?javascript|javascript\s*(?:已被?禁用|未启用)",
+    re.I)
+_WAF = re.compile(
+    r"web\s*应用防火墙|网站防火墙|安全狗|云锁|创宇盾|知道创宇|安恒|长亭|雷池|waf|"
+    r"访问被(?:拦截|阻断|拒绝)|拦截了您的访问|疑似(?:攻击|黑客)|安全验证|滑动验证|人机验证|"
+    r"access\s+denied|request\s+blocked|checking\s+your\s+browser|captcha",
+    re.I)
+_JS_TARGET = re.compile(
+    r"""(?:(?:window|document|top|self|parent)\s*\.\s*)?location(?:\s*\.\s*href)?\s*=\s*(['"])([^'"]+)\1"""
+    r"""|location\s*\.\s*(?:replace|assign)\s*\(\s*(['"])([^'"]+)\3\s*\)""")
+
+
+@dataclass(frozen=True)
+class Wall:
+    kind: str  # waf_challenge, js_wall, waf_block
+    detail: str
+
+    @property
+    def reason(self) -> str:
+        return f"{self.kind}: {self.detail}"
+
+
+def visible_text(html: str) -> str:
+    return _text_of(_DROP.sub(" ", html))
+
+
+def _text_of(markup: str) -> str:
+    return re.sub(r"\s+", " ", _TAG.sub(" ", markup)).strip()
+
+
+def is_stub(html: str) -> bool:
+    """Little visible text and few links (outside scripts): a page that carries no content of its own."""
+    shown = _DROP.sub(" ", html)
+    return len(_text_of(shown)) < STUB_TEXT_CHARS and len(_LINK.findall(shown)) < STUB_LINKS
+
+
+def detect(status: int, html: str) -> Wall | None:
+    """The wall this page is, or None for a page that may be judged (or an ordinary error page)."""
+    if not is_stub(html):
+        return None
+    scripts = len(_SCRIPT_TAG.findall(html))
+    text = visible_text(html)
+    everything = f"{text} {html}"
+    if _JS_WALL.search(everything):
+        return Wall("js_wall", f"HTTP {status}, the page asks to enable JavaScript ({_snippet(text, html)})")
+    if _WAF.search(text) or _WAF.search(_title(html)):
+        return Wall("waf_block", f"HTTP {status}, a firewall page ({_snippet(text, html)})")
+    if scripts and status >= 400:
+        return Wall("waf_challenge", f"HTTP {status}, the page only runs a script ({_snippet(text, html)})")
+    if scripts and not text:
+        return Wall("js_wall", f"HTTP {status}, an empty page that only runs a script")
+    return None
+
+
+def js_redirect(html: str, base_url: str) -> str | None:
+    """Where a stub page's script sends the browser (absolute URL), or None."""
+    if not is_stub(html):
+        return None
+    for script in _SCRIPT.findall(html):
+        m = _JS_TARGET.search(script)
+        if m:
+            target = (m[2] or m[4]).strip()
+            if target and not target.lower().startswith(("javascript:", "#")):
+                return urljoin(base_url, target)
+    return None
+
+
+def _title(html: str) -> str:
+    m = re.search(r"<title[^>]*>(.*?)</title", html, re.S | re.I)
+    return m[1].strip() if m else ""
+
+
+def _snippet(text: str, html: str) -> str:
+    return (text or _title(html) or "no visible text")[:80]

@@ -1,0 +1,131 @@
+"""A real crawl over the fault region: it completes, and every site gets a verdict or a typed status."""
+
+import json
+
+import pytest
+
+from crawler.demo.faults import FAULTS, FaultRegion
+from tests.conftest import crawl_inspect, query
+
+# short timeouts: the slow site sleeps 4 s, the crawl gives up after 1.5 s (twice, with the retry);
+# a 4 MiB cap (pages here are < 100 kB) stops the 50 MB answers early even on a busy machine
+QUICK = ["-s", "DOWNLOAD_TIMEOUT=1.5", "-s", "DOWNLOAD_MAXSIZE=4194304", "-s", "DOWNLOAD_WARNSIZE=2097152",
+         "-s", "INSPECT_SITE_MAX_REQUESTS=80", "-s", "PROGRESS_INTERVAL=0"]
+EXPECTED = {f.site_id: f for f in FAULTS}
+
+
+@pytest.fixture(scope="module")
+def fault_run(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("faults")
+    with FaultRegion(first_address=1, slow_seconds=4) as region:
+        registry = region.write_registry(tmp / "faults.csv")
+        db = tmp / "faults.db"
+        result = crawl_inspect(registry, db, "2023-02-09", *QUICK)
+    return result, db
+
+
+def test_the_run_completes(fault_run):
+    result, db = fault_run
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert query(db, "SELECT finish_reason FROM runs") == [("finished",)]
+    [(stats,)] = query(db, "SELECT stats FROM runs")
+    # the only tracebacks are those of pages whose reading raised, each logged with its URL
+    assert result.stderr.count("Traceback") == json.loads(stats).get("govinspect/read_errors", 0), result.stderr[-3000:]
+
+
+@pytest.mark.parametrize("site_id", sorted(EXPECTED))
+def test_every_site_gets_its_status_and_typed_reason(fault_run, site_id):
+    _, db = fault_run
+    fault = EXPECTED[site_id]
+    [(status, reason)] = query(db, "SELECT status, reason FROM sites WHERE site_id = ?", site_id)
+    assert status == fault.status, reason
+    [(qualified, vstatus, vreason)] = query(
+        db, "SELECT qualified, status, reason FROM verdicts WHERE site_id = ?", site_id)
+    if fault.status == "inspected":
+        assert qualified is not None
+    else:
+        assert reason.split(":")[0] == fault.reason, reason
+        assert qualified is None and vstatus == fault.status and vreason == reason  # never judged
+
+
+@pytest.mark.parametrize("site_id", ["f_flaky", "f_gbk_header", "f_utf8_header", "f_jsredirect", "f_robots"])
+def test_recoverable_faults_are_judged_like_their_clean_twin(fault_run, site_id):
+    _, db = fault_run
+    assert query(db, "SELECT qualified, vetoes FROM verdicts WHERE site_id = ?", site_id) == [(1, "[]")]
+
+
+def test_lying_charset_headers_are_repaired_and_recorded(fault_run):
+    _, db = fault_run
+    for site_id in ("f_gbk_header", "f_utf8_header"):
+        rows = query(db, "SELECT title, encoding, decode_repaired FROM pages WHERE site_id = ? AND role = 'homepage'",
+                     site_id)
+        [(title, encoding, repaired)] = rows
+        assert title == "拉萨市人民政府".replace("拉萨市", f"故障{site_id[2:]}县"), title
+        assert repaired and encoding in repaired, repaired
+    titles = [t for (t,) in query(db, "SELECT title FROM items WHERE site_id = 'f_utf8_header'")]
+    assert titles and all("\ufffd" not in t for t in titles)
+
+
+def test_javascript_redirect_is_followed(fault_run):
+    _, db = fault_run
+    [(final,)] = query(db, "SELECT final_url FROM sites WHERE site_id = 'f_jsredirect'")
+    assert final.endswith("/portal/index.html")
+
+
+def test_traps_stay_within_the_budgets(fault_run):
+    _, db = fault_run
+    [(n,)] = query(db, "SELECT count(*) FROM pages WHERE site_id = 'f_trap'")
+    assert n <= 80
+    [(cal,)] = query(db, "SELECT count(*) FROM pages WHERE site_id = 'f_trap' AND url LIKE '%/rili/%'")
+    assert 1 <= cal <= 3 + 30  # INSPECT_COLUMN_PAGES of the calendar, plus its bounded sub-columns
+
+
+def test_the_summary_counts_each_kind_of_failure(fault_run):
+    result, db = fault_run
+    [(stats,)] = query(db, "SELECT stats FROM runs")
+    stats = json.loads(stats)
+    for fault in FAULTS:
+        if fault.status != "inspected":
+            assert stats.get(f"govinspect/sites/{fault.status}/{fault.reason}", 0) >= 1, fault
+    summary = [line for line in result.stderr.splitlines() if "failure summary:" in line]
+    assert any("not_inspected (" in line and "too_large 3" in line and "timeout 1" in line for line in summary)
+    assert any("failed fetches: " in line and "http_4xx 2" in line for line in summary)
+    assert any("blocked (js_wall 3, waf_challenge 1)" in line for line in summary)
+
+
+def test_monitors_flag_the_run_without_failing_it(fault_run):
+    result, db = fault_run
+    tail = result.stderr.splitlines()
+    monitor = next(i for i, line in enumerate(tail) if "monitor summary:" in line)
+    assert "failed" in tail[monitor]
+    assert any("FAIL sites_not_inspected: 14 of 22 sites" in line for line in tail[monitor:])
+    [(monitors,)] = query(db, "SELECT monitors FROM runs")
+    checks = {c["name"]: c["passed"] for c in json.loads(monitors)}
+    assert checks == {"finish_reason": True, "item_validation": True, "error_rate": True,
+                      "sites_not_inspected": False, "log_errors": True, "zero_items": True, "verdicts": True}
+    assert result.returncode == 0
+
+
+def test_a_page_whose_reading_raises_is_a_fact_and_the_run_goes_on(demo_registry, demo_db, tmp_path):
+    rows = demo_registry.read_text(encoding="utf-8-sig").splitlines()
+    header = rows[0].split(",")
+    keep = [r for r in rows[1:] if r.split(",")[0] in ("lasa", "linzhi")]
+    spider = header.index("spider")
+    crashing = [",".join(f if i != spider or not r.startswith("lasa,") else "crashing_lists"
+                         for i, f in enumerate(r.split(","))) for r in keep]
+    registry = tmp_path / "sites.csv"
+    registry.write_text("\n".join([rows[0], *crashing]) + "\n", encoding="utf-8")
+    db = tmp_path / "crash.db"
+    result = crawl_inspect(registry, db, "2023-02-09", "-s", "SPIDER_MODULES=crawler.spiders,tests.spiders.crashing")
+    assert result.returncode == 0, result.stderr[-3000:]
+    failed = query(db, "SELECT url, error FROM pages WHERE site_id='lasa' AND outcome='read_error'")
+    assert failed and all(error == "ValueError: a bug in a site-specific spider" for _, error in failed)
+    assert all(f"reading {url} failed: ValueError" in result.stderr for url, _ in failed)
+    # the homepage was read: the site is inspected, its unread columns are doubts, never a veto
+    assert query(db, "SELECT status FROM sites WHERE site_id='lasa'") == [("inspected",)]
+    assert not query(db, "SELECT 1 FROM findings WHERE site_id='lasa' AND rule_id='columns_not_updated' AND severity='veto'")
+    # the other site is judged as in the full run
+    linzhi = "SELECT qualified, vetoes FROM verdicts WHERE site_id='linzhi'"
+    assert query(db, linzhi) == query(demo_db, linzhi)
+    [(monitors,)] = query(db, "SELECT monitors FROM runs")
+    assert {c["name"]: c["passed"] for c in json.loads(monitors)}["log_errors"] is False
