@@ -10,7 +10,7 @@ from scrapy.exceptions import NotConfigured
 from twisted.internet import task
 
 from crawler.items import now_iso
-from crawler.judging import judge, summary_lines
+from crawler.judging import account_summary_lines, judge, judge_accounts, summary_lines
 from exports import db as dbmod
 
 logger = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ class Judge:
 
     def spider_closed(self, spider, reason):
         run_id = getattr(spider, "run_id", None)
-        if not run_id or not getattr(spider, "judge_sites", False):
+        if not run_id or not (getattr(spider, "judge_sites", False) or getattr(spider, "judge_accounts", False)):
             return
         path = self.crawler.settings.get("INSPECT_DB")
         stats = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
@@ -84,11 +84,15 @@ class Judge:
         if reason != "finished":
             logger.warning("crawl ended with %r: judging what was gathered", reason)
         try:
-            verdicts = judge(path, run_id, spider.asof, self.crawler.settings, set(spider.site_ids))
+            if getattr(spider, "judge_accounts", False):
+                lines = account_summary_lines(judge_accounts(path, run_id, spider.asof, self.crawler.settings,
+                                                             set(spider.account_ids)))
+            else:
+                lines = summary_lines(judge(path, run_id, spider.asof, self.crawler.settings, set(spider.site_ids)))
         except Exception:
             logger.exception("judging run %s failed; the facts are in %s, run `scrapy rescore -d %s`",
                              run_id, path, path)
             return
-        for line in summary_lines(verdicts):
+        for line in lines:
             logger.info(line)
         logger.info("facts, findings and verdicts of run %s are in %s", run_id, path)

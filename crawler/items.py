@@ -51,6 +51,7 @@ class PageItem:
     placeholder: str = ""
     next_pages: list[str] = field(default_factory=list)
     encoding: str = ""
+    decode_repaired: str = ""  # how the charset repair changed the decoding ("" = not repaired)
     error: str = ""
     fetched_at: str = ""
     date: date | datetime | None = None  # an article's publication date
@@ -106,6 +107,7 @@ class RunItem:
     shard: str = ""
     settings: dict = field(default_factory=dict)
     drawn: list[str] = field(default_factory=list)
+    registry_total: int = 0  # the registry's size before sampling and sharding (the 通报's "online" count)
 
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import fields, is_dataclass
 from datetime import date
 
 from itemadapter import ItemAdapter
@@ -85,7 +86,7 @@ class StorePipeline:
         logger.info("storing facts in %s", self.path)
 
     def process_item(self, item):
-        row = ItemAdapter(item).asdict()
+        row = _row(item)
         if "run_id" in item.key and not row.get("run_id"):
             row["run_id"] = self.crawler.spider.run_id
         self.pending.setdefault((item.table, item.key), []).append(row)
@@ -107,3 +108,18 @@ class StorePipeline:
     def close_spider(self):
         self.flush()
         self.db.close()
+
+
+def _row(item) -> dict:
+    """The item's fields as a row. A dataclass's fields are read directly: dataclasses.asdict
+    deep-copies every value, the store's largest cost per item (the store serialises lists and
+    dicts itself)."""
+    names = _FIELDS.get(type(item))
+    if names is None:
+        names = _FIELDS[type(item)] = tuple(f.name for f in fields(item)) if is_dataclass(item) else ()
+    if names:
+        return {name: getattr(item, name) for name in names}
+    return ItemAdapter(item).asdict()
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}

@@ -6,6 +6,7 @@ A registry error stops the run before anything is crawled, and names the file an
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import random
@@ -13,6 +14,8 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import tldextract
 
 SITE_COLUMNS = ("site_id", "name", "url", "region", "kind")
 SITE_KINDS = ("portal", "department")
@@ -36,6 +39,7 @@ class Site:
     spider: str = ""
     services: bool = True
     platform: str = ""
+    render: bool = False  # optional column render=yes: fetch its pages through a browser (crawler/render.py)
     row: int = 0
 
     @property
@@ -109,7 +113,10 @@ def _require_columns(path, header, required):
 
 
 def _check_url(path, line, url):
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # e.g. an unclosed IPv6 bracket: "http://[::1/"
+        raise RegistryError(f"{path}, row {line}: unparseable URL {url!r} ({exc})") from None
     try:
         parts.port
     except ValueError:
@@ -144,12 +151,13 @@ def load_sites(path: str | Path) -> list[Site]:
         sites.append(Site(
             site_id=sid, name=row["name"] or sid, url=row["url"], region=row["region"], kind=kind,
             domains=domains, spider=row.get("spider", ""), services=_flag(row.get("services", ""), True),
-            platform=row.get("platform", ""), row=line,
+            platform=row.get("platform", ""), render=_flag(row.get("render", ""), False), row=line,
         ))
     return sites
 
 
-def load_accounts(path: str | Path) -> list[Account]:
+def load_accounts(path: str | Path, platforms: tuple[str, ...] = PLATFORMS) -> list[Account]:
+    """The account registry; ``platforms`` adds those of platform adapter plugins to the contract's."""
     header, rows = read_table(path)
     _require_columns(path, header, ACCOUNT_COLUMNS)
     accounts, seen = [], {}
@@ -162,9 +170,9 @@ def load_accounts(path: str | Path) -> list[Account]:
             raise RegistryError(f"{path}, row {line}: duplicate account_id {aid!r} (first on row {seen[aid]})")
         seen[aid] = line
         platform = row["platform"].lower()
-        if platform not in PLATFORMS:
+        if platform not in platforms:
             raise RegistryError(
-                f"{path}, row {line}: unknown platform {row['platform']!r} (expected one of {', '.join(PLATFORMS)})"
+                f"{path}, row {line}: unknown platform {row['platform']!r} (expected one of {', '.join(platforms)})"
             )
         if row["url"]:
             _check_url(path, line, row["url"])
@@ -238,14 +246,27 @@ def parse_shard(value: str | None) -> tuple[int, int] | None:
 
 
 def shard_key(site: Site) -> str:
-    """Sites on one 集约化 platform, or under one registrable domain, stay in one shard."""
+    """Sites on one 集约化 platform, or under one registrable domain, stay in one shard.
+
+    slj.bd.gov.cn and www.bd.gov.cn → bd.gov.cn (gov.cn is a public suffix); an IP address or a
+    host without a public suffix is its own key.
+    """
     if site.platform:
         return f"platform:{site.platform}"
     host = host_of(site.url)
-    labels = host.split(".")
-    if host.replace(".", "").isdigit() or len(labels) <= 2:
-        return host
-    suffix2 = ".".join(labels[-2:])
-    if suffix2 in ("gov.cn", "com.cn", "org.cn", "net.cn", "edu.cn"):
-        return ".".join(labels[-3:])
-    return suffix2
+    return _registrable(host).top_domain_under_public_suffix or host
+
+
+def in_shard(site: Site, shard: tuple[int, int]) -> bool:
+    i, n = shard
+    return stable_hash(shard_key(site)) % n == i
+
+
+@functools.cache
+def _psl() -> tldextract.TLDExtract:
+    # the snapshot bundled with tldextract: a shard must not depend on fetching the live list
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def _registrable(host: str):
+    return _psl()(host)

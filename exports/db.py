@@ -13,7 +13,7 @@ SCHEMA: dict[str, tuple[tuple[str, ...], dict[str, type]]] = {
     "runs": (("run_id", "spider"), {
         "run_id": str, "spider": str, "asof": str, "started_at": str, "finished_at": str,
         "registry": str, "sample": str, "seed": str, "shard": str, "settings": str, "drawn": str,
-        "stats": str, "plugins": str, "finish_reason": str,
+        "stats": str, "plugins": str, "finish_reason": str, "registry_total": int,
     }),
     "sites": (("run_id", "site_id"), {
         "run_id": str, "site_id": str, "name": str, "url": str, "region": str, "kind": str,
@@ -38,9 +38,28 @@ SCHEMA: dict[str, tuple[tuple[str, ...], dict[str, type]]] = {
         "points": float, "detail": str, "evidence_url": str, "evidence": str, "params": str,
         "target": str,  # "site" or "account": site_id holds the account_id for account findings
     }),
+    "account_verdicts": (("run_id", "account_id"), {
+        "run_id": str, "account_id": str, "qualified": int, "latest_post": str, "days_since_post": int,
+        "bucket": str, "observed_name": str, "name_changed": int, "status": str,
+        "platform": str, "name": str, "region": str, "owner": str, "reason": str, "vetoes": str,
+    }),
     "verdicts": (("run_id", "site_id"), {
         "run_id": str, "site_id": str, "qualified": int, "score": float, "vetoes": str,
         "status": str, "reason": str, "deducted": float, "bonus": float,
+    }),
+    # availability history (crawler/spiders/probe.py): not per run, read by site_unreachable
+    "probes": (("site_id", "started_at"), {
+        "site_id": str, "started_at": str, "time": str, "url": str, "status": str, "elapsed": float,
+        "http_code": int, "final_url": str, "redirects": int, "origin": str, "detail": str,
+    }),
+    "links": (("run_id", "site_id", "url"), {
+        "run_id": str, "site_id": str, "url": str, "kind": str, "page_url": str, "on_homepage": int,
+        "external": int, "outcome": str, "http_code": int, "method": str, "detail": str, "text": str,
+        "checked_at": str,
+    }),
+    "identity": (("run_id", "site_id", "check_name"), {
+        "run_id": str, "site_id": str, "check_name": str, "status": str, "value": str,
+        "evidence_url": str, "detail": str, "checked_at": str,
     }),
 }
 
@@ -81,14 +100,32 @@ def ensure_schema(db: sqlite_utils.Database, schema=None) -> None:
 
 
 def upsert(db: sqlite_utils.Database, table: str, rows: list[dict], key: tuple[str, ...] | None = None) -> None:
-    """Insert or update rows on the table's natural key (from SCHEMA, or given by the item)."""
+    """Insert or update rows on the table's natural key (from SCHEMA, or given by the item).
+
+    Only the columns a row carries are updated. The crawl writes tens of thousands of rows, so rows
+    go straight to one ``INSERT … ON CONFLICT DO UPDATE`` per column set; sqlite-utils creates a
+    table or adds columns only when the table lacks them.
+    """
     if not rows:
         return
-    pk = key or SCHEMA[table][0]
-    db[table].upsert_all(
-        [{k: to_cell(v) for k, v in row.items()} for row in rows],
-        pk=pk if len(pk) > 1 else pk[0], alter=True,
-    )
+    pk = tuple(key or SCHEMA[table][0])
+    groups: dict[tuple[str, ...], list[tuple]] = {}
+    for row in rows:
+        groups.setdefault(tuple(row), []).append(tuple(to_cell(v) for v in row.values()))
+    known = db.__dict__.setdefault("_govinspect_columns", {})
+    for columns, values in groups.items():
+        if not set(columns) <= known.get(table, set()):
+            known.pop(table, None)
+            db[table].upsert_all([dict(zip(columns, v)) for v in values], pk=pk if len(pk) > 1 else pk[0],
+                                 alter=True)
+            known[table] = set(db[table].columns_dict)
+            continue
+        names = ", ".join(f"[{c}]" for c in columns)
+        updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c not in pk)
+        db.conn.executemany(
+            f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))}) "
+            f"ON CONFLICT ({', '.join(f'[{c}]' for c in pk)}) " + (f"DO UPDATE SET {updates}" if updates else "DO NOTHING"),
+            values)
 
 
 def replace_run_rows(db: sqlite_utils.Database, table: str, run_id: str, rows: list[dict],

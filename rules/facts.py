@@ -9,6 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from rules.sitechecks import ProbeLog, attach as attach_checks
+from rules.interaction_facts import Channel, Guide, ServiceEntry, load_interaction
+from rules.rows import run_rows
+from rules.security_facts import ArticleDate, SecurityRow, load_security
+
 
 def as_date(value) -> date | None:
     if not value:
@@ -17,6 +22,10 @@ def as_date(value) -> date | None:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+# column categories subject to updating (栏目应更新); the others are static, interaction, service, special
+UPDATING = ("news", "notice", "personnel_plan", "cadence")
 
 
 @dataclass
@@ -79,6 +88,11 @@ class Column:
         """Never held an item: fetched, no item on any page, not a parent, and says so (暂无信息)."""
         return self.fetched and not self.items and not self.children and bool(self.placeholder)
 
+    @property
+    def unread(self) -> bool:
+        """Not fetched, no list found (and no 暂无信息), or only a site-wide box: its dates prove nothing."""
+        return not self.blank and (not self.fetched or not self.items or self.shared_list)
+
 
 @dataclass
 class SiteFacts:
@@ -94,6 +108,17 @@ class SiteFacts:
     columns: list[Column] = field(default_factory=list)
     pages: list[PageFact] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
+    # availability history, link checks and identity checks (rules.sitechecks)
+    probes: "ProbeLog | None" = None
+    links: list = field(default_factory=list)
+    identity: dict = field(default_factory=dict)
+    # interaction channels with their messages, 办事服务 entries, sampled guides (rules.interaction_facts)
+    channels: list[Channel] = field(default_factory=list)
+    service_entries: list[ServiceEntry] = field(default_factory=list)
+    guides: list[Guide] = field(default_factory=list)
+    # security signals of its pages and its articles' dates beside their list dates (rules.security_facts)
+    security: list[SecurityRow] = field(default_factory=list)
+    articles: list[ArticleDate] = field(default_factory=list)
 
     @property
     def inspected(self) -> bool:
@@ -137,13 +162,10 @@ def run_info(con: sqlite3.Connection, run_id: str, spider: str = "inspect") -> d
     return info
 
 
-def _has_table(con, name) -> bool:
-    return con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
-
 
 def load_sites(con: sqlite3.Connection, run_id: str, site_ids: set[str] | None = None) -> list[SiteFacts]:
     sites: dict[str, SiteFacts] = {}
-    for row in con.execute("SELECT * FROM sites WHERE run_id = ? ORDER BY rowid", (run_id,)):
+    for row in run_rows(con, "sites", run_id):
         if site_ids is not None and row["site_id"] not in site_ids:
             continue
         sites[row["site_id"]] = SiteFacts(
@@ -153,7 +175,7 @@ def load_sites(con: sqlite3.Connection, run_id: str, site_ids: set[str] | None =
             extra={k: row[k] for k in row.keys() if k not in SiteFacts.__dataclass_fields__},
         )
     columns: dict[tuple[str, str], Column] = {}
-    for row in con.execute("SELECT * FROM columns WHERE run_id = ? ORDER BY rowid", (run_id,)):
+    for row in run_rows(con, "columns", run_id):
         site = sites.get(row["site_id"])
         if site is None:
             continue
@@ -165,7 +187,7 @@ def load_sites(con: sqlite3.Connection, run_id: str, site_ids: set[str] | None =
         if col.parent_url and (sid, col.parent_url) in columns:
             columns[(sid, col.parent_url)].children.append(col.url)
     pages_by_site = defaultdict(list)
-    for row in con.execute("SELECT * FROM pages WHERE run_id = ? ORDER BY rowid", (run_id,)):
+    for row in run_rows(con, "pages", run_id):
         if row["site_id"] not in sites:
             continue
         page = PageFact(url=row["url"], role=row["role"], outcome=row["outcome"], status=row["status"],
@@ -178,7 +200,7 @@ def load_sites(con: sqlite3.Connection, run_id: str, site_ids: set[str] | None =
             col.pages.append(page)
     for sid, pages in pages_by_site.items():
         sites[sid].pages = pages
-    for row in con.execute("SELECT * FROM items WHERE run_id = ? ORDER BY rowid", (run_id,)):
+    for row in run_rows(con, "items", run_id):
         site = sites.get(row["site_id"])
         if site is None:
             continue
@@ -192,4 +214,7 @@ def load_sites(con: sqlite3.Connection, run_id: str, site_ids: set[str] | None =
                 col.items.append(item)
     for site in sites.values():
         mark_shared_lists(site)
+    attach_checks(con, run_id, sites)
+    load_interaction(con, run_id, sites)
+    load_security(con, run_id, sites)
     return list(sites.values())

@@ -56,6 +56,17 @@ def test_nav_only_homepage_is_judged_on_level2_pages():
     assert f.evidence["nav_only"] and len(f.evidence["level2"]) == 2
 
 
+def test_nav_only_homepage_with_an_unread_list_is_a_doubt_not_a_veto():
+    stale = [column("工作动态", "news", [ago(40)]), column("通知公告", "notice", [ago(20)])]
+    unread = column("政务要闻", "news", [])  # fetched, no list found, no 暂无信息
+    (f,) = run(HomepageNotUpdated(), site([*stale, unread]))
+    assert f.severity == "warn" and f.evidence["unread"] == [{"name": "政务要闻", "url": unread.url}]
+    assert "未作否决" in f.detail
+    # a static page without a list is no doubt: the veto stands
+    (f,) = run(HomepageNotUpdated(), site([*stale, column("机构职能", "static", [])]))
+    assert f.severity == "veto"
+
+
 def test_nav_only_homepage_without_readable_lists_is_a_warning():
     findings = run(HomepageNotUpdated(), site([column("机构职能", "static", [])]))
     assert [f.severity for f in findings] == ["warn"]

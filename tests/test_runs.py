@@ -4,6 +4,7 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -15,6 +16,13 @@ TABLES = ("runs", "sites", "pages", "columns", "items", "findings", "verdicts")
 
 def counts(db):
     return {t: query(db, f"SELECT count(*) FROM {t}")[0][0] for t in TABLES}
+
+
+def pages_stored(db) -> int:
+    try:
+        return query(db, "SELECT count(*) FROM pages")[0][0] if db.exists() else 0
+    except sqlite3.OperationalError:  # the crawl has created the file but not yet its tables
+        return 0
 
 
 def verdicts(db):
@@ -29,6 +37,21 @@ def test_same_run_twice_duplicates_nothing(demo_registry, demo_db, tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert counts(db) == before
     assert verdicts(db) == verdicts(demo_db)
+
+
+def test_sites_in_flight_are_bounded_and_judged_the_same(demo_registry, demo_db, tmp_path):
+    rows = demo_registry.read_text(encoding="utf-8-sig").splitlines()
+    registry = tmp_path / "four.csv"
+    registry.write_text("\n".join(rows[:5]) + "\n", encoding="utf-8")
+    db = tmp_path / "one-at-a-time.db"
+    result = crawl_inspect(registry, db, "2023-02-09", "-s", "INSPECT_SITES_IN_FLIGHT=1")
+    assert result.returncode == 0, result.stderr[-2000:]
+    four = verdicts(db)
+    assert len(four) == 4 and four == {sid: v for sid, v in verdicts(demo_db).items() if sid in four}
+    # one site at a time: each site's pages were stored in one unbroken stretch
+    order = [sid for sid, in query(db, "SELECT site_id FROM pages ORDER BY rowid")]
+    stretches = [sid for i, sid in enumerate(order) if i == 0 or order[i - 1] != sid]
+    assert len(stretches) == len(set(order)), stretches
 
 
 def test_one_site_rejudges_only_that_site(demo_registry, demo_db, tmp_path):
@@ -50,7 +73,7 @@ def test_interrupted_crawl_resumes_to_the_same_verdicts(demo_registry, demo_db, 
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         time.sleep(0.5)
-        if db.exists() and query(db, "SELECT count(*) FROM pages")[0][0] >= 30:
+        if pages_stored(db) >= 30:
             break
     first.send_signal(signal.SIGINT)  # one Ctrl-C: a clean stop that JOBDIR can resume
     _, err = first.communicate(timeout=120)

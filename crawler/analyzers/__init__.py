@@ -39,11 +39,9 @@ class Analyzer:
 
 
 def load_analyzers(crawler) -> dict[str, Analyzer]:
-    ordered = sorted(crawler.settings.getdict("PAGE_ANALYZERS").items(), key=lambda kv: kv[1])
+    enabled = [(path, order) for path, order in crawler.settings.getdict("PAGE_ANALYZERS").items() if order is not None]
     out = {}
-    for path, order in ordered:
-        if order is None:
-            continue
+    for path, _ in sorted(enabled, key=lambda kv: kv[1]):
         cls = load_object(path)
         analyzer = cls.from_crawler(crawler)
         if not analyzer.name:

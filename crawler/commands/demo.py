@@ -8,6 +8,7 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.settings import SETTINGS_PRIORITIES
 
+from crawler.demo.accounts import DemoPlatforms
 from crawler.demo.server import DemoRegion
 from crawler.demo.world import ASOF
 
@@ -33,18 +34,26 @@ class Command(ScrapyCommand):
         for key, value in self.demo_settings.items():
             if self.settings.getpriority(key) < SETTINGS_PRIORITIES["cmdline"]:
                 self.settings.set(key, value, priority="cmdline")
-        with DemoRegion() as region:
+        with DemoRegion() as region, DemoPlatforms() as platforms:
             registry = region.write_registry(out / "sites.csv")
+            accounts = platforms.write_registry(out / "accounts.csv")
+            checks = platforms.write_checks(out / "account_checks.csv")
             self.settings.set("INSPECT_DB", str(db), priority="cmdline")
+            for key, value in platforms.settings.items():
+                self.settings.set(key, value, priority="cmdline")
             crawler = self.crawler_process.create_crawler("inspect")
             self.crawler_process.crawl(crawler, sites=str(registry), asof=ASOF.isoformat())
+            self.crawler_process.crawl(self.crawler_process.create_crawler("accounts"), accounts=str(accounts),
+                                       checks=str(checks), asof=ASOF.isoformat())
             self.crawler_process.start()
         self.print_summary(db)
+        self.print_accounts(db)
         from exports.report import write_report
 
         for name in ("report.html", "report.md"):
             write_report(db, out / name)
-        print(f"\nsite registry: {registry}\ndatabase:      {db}\nreport:        {out / 'report.html'} "
+        print(f"\naccount registry: {accounts} (hand checks: {checks})")
+        print(f"site registry: {registry}\ndatabase:      {db}\nreport:        {out / 'report.html'} "
               f"(also report.md)\nbrowse:        datasette serve {db}")
 
     def print_summary(self, db):
@@ -57,3 +66,14 @@ class Command(ScrapyCommand):
             verdict = "合格" if qualified == 1 else "不合格" if qualified == 0 else "未检查"
             detail = vetoes if vetoes and vetoes != "[]" else (f"score {score}" if score is not None else reason)
             print(f"{sid:<10} {verdict:<14} {detail:<40} {name}")
+
+    def print_accounts(self, db):
+        con = sqlite3.connect(db)
+        rows = con.execute("SELECT account_id, platform, name, qualified, status, bucket, days_since_post, vetoes "
+                           "FROM account_verdicts ORDER BY rowid").fetchall()
+        con.close()
+        print(f"\n{'account':<16} {'platform':<8} {'verdict':<8} {'status':<13} {'bucket':<6} {'days':>5}  {'vetoes':<40} name")
+        for aid, platform, name, qualified, status, bucket, days, vetoes in rows:
+            verdict = "合格" if qualified == 1 else "不合格" if qualified == 0 else "未判定"
+            print(f"{aid:<16} {platform:<8} {verdict:<8} {status:<13} {bucket or '-':<6} "
+                  f"{'-' if days is None else days:>5}  {(vetoes or '') if vetoes != '[]' else '':<40} {name}")

@@ -7,7 +7,7 @@ from datetime import date
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from crawler.judging import judge, summary_lines
+from crawler.judging import account_summary_lines, judge, judge_accounts, summary_lines
 from rules.facts import latest_run, open_db, run_info
 
 
@@ -34,16 +34,31 @@ class Command(ScrapyCommand):
         except FileNotFoundError as exc:
             raise UsageError(str(exc)) from None
         with con:
-            run_id = extra.get("run_id") or latest_run(con)
+            run_id = extra.get("run_id") or latest_run(con) or latest_run(con, "accounts")
             if not run_id:
                 raise UsageError(f"{opts.db}: no inspect run stored")
-            info = run_info(con, run_id)
+            spiders = [s for s in ("inspect", "accounts") if _has_run(con, run_id, s)]
+            if not spiders:
+                raise UsageError(f"{opts.db}: no run {run_id!r} stored")
+            info = run_info(con, run_id, spiders[0])
         try:
             asof = date.fromisoformat(extra.get("asof") or info["asof"])
         except ValueError:
             raise UsageError(f"asof={extra.get('asof')!r}: expected YYYY-MM-DD") from None
         self.settings.set("INSPECT_DB", opts.db, priority="cmdline")
-        verdicts = judge(opts.db, run_id, asof, self.settings)
+        lines = []
+        if "inspect" in spiders:
+            lines += summary_lines(judge(opts.db, run_id, asof, self.settings))
+        if "accounts" in spiders:  # the site and account results of one 监测时间点 share a run
+            lines += account_summary_lines(judge_accounts(opts.db, run_id, asof, self.settings))
         print(f"run {run_id} rescored as of {asof}")
-        for line in summary_lines(verdicts):
+        for line in lines:
             print(line)
+
+
+def _has_run(con, run_id: str, spider: str) -> bool:
+    try:
+        run_info(con, run_id, spider)
+    except LookupError:
+        return False
+    return True

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import zlib
 from datetime import date, timedelta
 
+from crawler.demo.interaction import interaction_pages
 from crawler.demo.world import ASOF, Column, Site
 
 TOPICS = ["安全生产", "春耕备耕", "乡村振兴", "森林草原防火", "生态环境保护", "优化营商环境", "民族团结进步",
@@ -18,7 +20,7 @@ FORMS = {
 }
 # Functions (renderer) → {path: (bytes, content type)} adding feature pages (interaction, services …)
 # to every demo site; each reads its own spec from ``site.extras`` and the site's look from the renderer.
-EXTRA_PAGES: list = []
+EXTRA_PAGES: list = [interaction_pages]
 
 
 def day(offset: int) -> date:
@@ -31,6 +33,7 @@ class SiteRenderer:
         self.classify = classify
         self.short = site.name.replace("人民政府", "").replace("西藏自治区", "自治区")
         self.pages: dict[str, tuple[bytes, str]] = {}
+        self.homepage_parts: list[str] = []  # markup the EXTRA_PAGES functions add to the homepage
         self.columns = [(c, None) for c in site.columns] + [(ch, c) for c in site.columns for ch in c.children]
         self.number = {c.slug: 1229000000 + i for i, (c, _) in enumerate(self.columns)}
 
@@ -106,17 +109,27 @@ class SiteRenderer:
         links = "".join(f'<li><a href="{self.column_url(c)}">{html.escape(c.name)}</a></li>' for c in self.site.columns)
         return f'<div class="nav"><ul><li><a href="/">首页</a></li>{links}</ul></div>'
 
+    @property
+    def site_code(self) -> str:
+        """The 网站标识码: 10 digits, region prefix 54 (西藏), the same on every run."""
+        return f"54{zlib.crc32(self.site.site_id.encode()) % 10**8:08d}"
+
     def page(self, title, body, column=""):
         charset = self.site.charset
-        metas = f'<meta name="SiteName" content="{self.site.name}"><meta name="SiteIDCode" content="54{abs(hash(self.site.site_id)) % 10**8:08d}">'
+        code = self.site_code
+        metas = f'<meta name="SiteName" content="{self.site.name}"><meta name="SiteIDCode" content="{code}">'
         if column:
             metas += f'<meta name="ColumnName" content="{html.escape(column)}">'
         doc = (f'<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
                f'<title>{html.escape(title)}</title>{metas}</head><body>'
                f'<div class="header"><h1 class="logo">{self.site.name}</h1></div>{self.nav()}'
                f'<div class="main">{body}</div>'
-               f'<div class="footer"><p>主办：{self.site.name}办公室 网站标识码：5400000000</p>'
-               f'<p>藏ICP备05000001号 藏公网安备54010202000001号</p></div></body></html>')
+               f'<div class="footer"><p>主办：{self.site.name}办公室 网站标识码：{code}</p>'
+               f'<p>藏ICP备05000001号 藏公网安备54010202000001号</p>'
+               # the 党政机关网站标识 and 我为政府网站找错 widgets load from their national hosts (never fetched)
+               f'<span id="_ideConac"></span><script src="https://dcs.conac.cn/js/27/000/0000/{code}.js"></script>'
+               f'<script id="_jiucuo_" sitecode="{code}" src="https://zfwzgl.www.gov.cn/exposure/jiucuo.js"></script>'
+               f'</div></body></html>')
         return doc.encode(charset), f"text/html; charset={charset}"
 
     def sidebar(self):
@@ -179,11 +192,12 @@ class SiteRenderer:
 
     def homepage(self):
         if self.site.nav_only:
-            return self.page(self.site.name, '<div class="portal-entry"><p>欢迎访问</p></div>' + self.site.homepage_html)
+            return self.page(self.site.name, '<div class="portal-entry"><p>欢迎访问</p></div>' + self.site.homepage_html
+                             + "".join(self.homepage_parts))
         blocks = []
         for slug in self.site.homepage_blocks:
             col = next(c for c, _ in self.columns if c.slug == slug)
             rows = [r for r in self.items(col) if not r[1]][:5]
             blocks.append(f'<div class="block"><div class="tit"><h3>{col.name}</h3>'
                           f'<a class="more" href="{self.column_url(col)}">更多&gt;&gt;</a></div>{self.list_html(col, rows)}</div>')
-        return self.page(self.site.name, "".join(blocks) + self.site.homepage_html)
+        return self.page(self.site.name, "".join(blocks) + self.site.homepage_html + "".join(self.homepage_parts))

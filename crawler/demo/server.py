@@ -34,11 +34,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_error(404)
             return
         body, ctype = found
-        self.send_response(200)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        respond(self, 200, body, ctype)
 
 
 class DemoRegion:
@@ -63,16 +59,12 @@ class DemoRegion:
             if not site.up:
                 continue  # nothing listens: connection refused
             server = ThreadingHTTPServer((host, self.port), _Handler)
-            server.daemon_threads = True
             server.pages = SiteRenderer(site, classify).render()
-            threading.Thread(target=server.serve_forever, daemon=True).start()
-            self.servers.append(server)
+            self.servers.append(serve(server))
         return self
 
     def __exit__(self, *exc):
-        for server in self.servers:
-            server.shutdown()
-            server.server_close()
+        stop(self.servers)
 
     def write_registry(self, path: str | Path) -> Path:
         path = Path(path)
@@ -86,7 +78,30 @@ class DemoRegion:
         return path
 
 
-def free_port() -> int:
+def respond(handler: BaseHTTPRequestHandler, status: int, body: bytes, ctype: str, headers=()) -> None:
+    handler.send_response(status)
+    handler.send_header("Content-Type", ctype)
+    handler.send_header("Content-Length", str(len(body)))
+    for name, value in headers:
+        handler.send_header(name, value)
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+def serve(server: ThreadingHTTPServer) -> ThreadingHTTPServer:
+    """Serve in a daemon thread (one more per connection) until ``stop``."""
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def stop(servers) -> None:
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
+        s.bind((host, 0))
         return s.getsockname()[1]

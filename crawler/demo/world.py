@@ -124,6 +124,56 @@ SITES = [
          expected_vetoes=("columns_not_updated",), homepage_blocks=("wsyw",)),
     Site("zhada", "札达县人民政府", "阿里地区", "portal", "plain", standard_columns(),
          up=False, expected_status="not_inspected"),
+    # 互动回应差 and 服务不实用: channel and service specs are read by crawler/demo/interaction.py
+    Site("gongga", "贡嘎县人民政府", "山南市", "portal", "trs", standard_columns(), homepage_blocks=("zwyw", "tzgg"),
+         # only the channels clause 1 excludes
+         extras={"interaction": [{"name": "网上信访", "shape": "dates"}, {"name": "纪检举报", "shape": "dates"}]},
+         expected_vetoes=("interaction_poor",)),
+    Site("qushui", "曲水县人民政府", "拉萨市", "portal", "plain", standard_columns(), homepage_blocks=("zwyw", "tzgg"),
+         # a message asked 120 days ago is still 办理中
+         extras={"interaction": [{"name": "县长信箱", "shape": "dates",
+                                  "messages": [(5, None), (30, 25), (120, None), (200, 190)]}]},
+         expected_vetoes=("interaction_poor",)),
+    Site("duilong", "堆龙德庆区人民政府", "拉萨市", "portal", "trs", standard_columns(), homepage_blocks=("zwyw", "tzgg"),
+         # answered 105 days after it was asked
+         extras={"interaction": [{"name": "区长信箱", "shape": "dates", "messages": [(10, 8), (200, 95), (250, 240)]}]},
+         expected_vetoes=("interaction_poor",)),
+    Site("dangxiong", "当雄县人民政府", "拉萨市", "portal", "plain", standard_columns(), homepage_blocks=("zwyw", "tzgg"),
+         # the 信箱 link is dead and the 咨询 channel never showed a message
+         extras={"interaction": [{"name": "县长信箱", "shape": "broken"}, {"name": "网上咨询", "shape": "empty"},
+                                 {"name": "网上信访", "shape": "dates"}]},
+         expected_vetoes=("interaction_poor",)),
+    Site("swt", "西藏自治区商务厅", "自治区部门", "department", "trs",
+         [news("swyw", "商务要闻"), news("gzdt", "工作动态"), Column("tzgg", "通知公告", NOTICE_OK),
+          Column("jgzn", "机构职能", [])],
+         homepage_blocks=("swyw", "tzgg"), extras={"services": {"entry": False}},
+         expected_vetoes=("service_unusable",)),
+    Site("dazi", "达孜区人民政府", "拉萨市", "portal", "hanweb", standard_columns(), homepage_blocks=("zwyw", "bmdt"),
+         # every guide shows 3 of the 8 element categories
+         extras={"services": {"entry": True, "guides": [("事项名称", "办理地点", "联系电话")] * 3}},
+         expected_vetoes=("service_unusable",)),
+    Site("linzhou", "林周县人民政府", "拉萨市", "portal", "trs", standard_columns(), homepage_blocks=("zwyw", "tzgg"),
+         # status-only list, dates on the message pages: one missing, one malformed, one reply undated
+         extras={"interaction": [{"name": "咨询投诉", "shape": "status",
+                                  "messages": [(8, 3), (40, 33), ("", 60), ("2022-02-30 09:00", 100), (50, ""),
+                                               (130, 125)]}]}),
+    Site("nimu", "尼木县人民政府", "拉萨市", "portal", "hanweb", standard_columns(), homepage_blocks=("zwyw", "bmdt"),
+         extras={"interaction": [{"name": "书记信箱", "shape": "jact", "messages": [(12, 6), (60, 51), (200, 180)]}]}),
+    Site("renbu", "仁布县人民政府", "日喀则市", "portal", "plain", standard_columns(), homepage_blocks=("zwyw", "tzgg"),
+         extras={"interaction": [{"name": "网上咨询", "shape": "json", "messages": [(3, None), (25, 20), (90, 85)]}]}),
+    Site("dag", "西藏自治区档案馆", "自治区部门", "department", "plain",
+         [news("dayw", "档案要闻"), Column("tzgg", "通知公告", NOTICE_OK), Column("jgzn", "机构职能", [])],
+         homepage_blocks=("dayw", "tzgg"), services=False),  # no external services: exempt from 服务不实用
+    # hacked: an off-screen block of porn and gambling links injected above the footer (暗链); its first
+    # line is the one the seed notice's stored copy ends with. The .xyz/.top links are written by a base64
+    # script (so the link checker never resolves them); the plain link points at a loopback address nobody serves.
+    Site("gaer", "噶尔县人民政府", "阿里地区", "portal", "trs", standard_columns(), homepage_blocks=("zwyw", "tzgg"),
+         homepage_html='<div style="position:absolute;left:-9999px;top:-9999px">狼友网精品视频在线观看 '
+                       '<a href="http://127.0.0.89/">狼友网精品视频在线观看</a><script>document.write(atob('
+                       '"PGEgaHJlZj0iaHR0cDovL3d3dy5sYW5neW91ODgueHl6LyI+54u85Y+L572R57K+"+'
+                       '"5ZOB6KeG6aKR5Zyo57q/6KeC55yLPC9hPjxhIGhyZWY9Imh0dHA6Ly9hbXhwai50"+'
+                       '"b3AvIj7mvrPpl6jmlrDokaHkuqzlqLHkuZAg55yf5Lq655m+5a625LmQPC9hPg=="));</script></div>',
+         expected_vetoes=("security_incident",)),
 ]
 
 

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 from datetime import date
 from urllib.parse import urlsplit, urlunsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.http import TextResponse
 from scrapy.spiderloader import get_spider_loader
 
-from crawler import registry
+from crawler import blocking, registry, render
 from crawler.extract import Page, PageExtract, columns, extract_page, listing
 from crawler.analyzers import load_analyzers
-from crawler.failures import classify
+from crawler.failures import body_problem, classify
 from crawler.items import ColumnItem, EntryItem, PageItem, RunItem, SiteItem, now_iso
 from crawler.progress import SiteTracker
 
@@ -78,6 +80,8 @@ class InspectSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.analyzers = load_analyzers(crawler)
+        spider.rendering = render.enable(crawler, spider.sites.values())
+        crawler.signals.connect(spider.on_dropped, signal=signals.request_dropped)
         return spider
 
     def __init__(self, sites=None, asof=None, site=None, sample=None, seed="0", shard=None,
@@ -106,7 +110,11 @@ class InspectSpider(scrapy.Spider):
 
     @staticmethod
     def select_sites(path, site=None, sample=None, seed="0", shard=None) -> list[registry.Site]:
-        """The registry's sites, narrowed to one site, a shard and a stratified sample, in that order."""
+        """The registry's sites, narrowed to one site, a stratified sample and a shard, in that order.
+
+        Sampling before sharding makes the shards of a run partition one sample, so that merged
+        shards equal a single-process run.
+        """
         if path is None:
             raise registry.RegistryError("sites is required: -a sites=FILE.csv (the site registry)")
         chosen = registry.load_sites(path)
@@ -114,12 +122,12 @@ class InspectSpider(scrapy.Spider):
             chosen = [s for s in chosen if s.site_id == site]
             if not chosen:
                 raise registry.RegistryError(f"{path}: no site with site_id {site!r}")
+        n = registry.parse_sample(sample, len(chosen))
+        chosen = registry.stratified_sample(chosen, n, seed, lambda s: f"{s.region}|{s.kind}")
         shard_spec = registry.parse_shard(shard)
         if shard_spec:
-            i, n = shard_spec
-            chosen = [s for s in chosen if registry.stable_hash(registry.shard_key(s)) % n == i]
-        n = registry.parse_sample(sample, len(chosen))
-        return registry.stratified_sample(chosen, n, seed, lambda s: f"{s.region}|{s.kind}")
+            chosen = [s for s in chosen if registry.in_shard(s, shard_spec)]
+        return chosen
 
     def handles(self, site: registry.Site) -> bool:
         """The generic spider takes every site; a subclass only its own when run alone."""
@@ -133,15 +141,27 @@ class InspectSpider(scrapy.Spider):
             self._handlers[site.site_id] = self._find_handler(site)
         return self._handlers[site.site_id]
 
+    @functools.cached_property
+    def _spider_loader(self):
+        return get_spider_loader(self.settings)
+
+    @functools.cached_property
+    def _claims(self) -> dict[str, type]:
+        """Host → the site-specific spider that claims it, built once for the whole registry."""
+        out = {}
+        for name in self._spider_loader.list():
+            cls = self._spider_loader.load(name)
+            for host in getattr(cls, "claims", ()):
+                out.setdefault(host, cls)
+        return out
+
     def _find_handler(self, site):
         if type(self) is not InspectSpider:
             return self
-        loader = get_spider_loader(self.settings)
         if site.spider:
-            cls = loader.load(site.spider)
+            cls = self._spider_loader.load(site.spider)
         else:
-            cls = next((loader.load(n) for n in loader.list()
-                        if site.hosts & set(getattr(loader.load(n), "claims", ()))), None)
+            cls = next((self._claims[h] for h in sorted(site.hosts) if h in self._claims), None)
         if cls is None or cls is InspectSpider:
             return self
         if not issubclass(cls, InspectSpider):
@@ -158,15 +178,24 @@ class InspectSpider(scrapy.Spider):
         yield RunItem(run_id=self.run_id, spider=self.name, asof=self.asof.isoformat(), started_at=now_iso(),
                       registry=str(self.registry_path), sample=self.sample_arg, seed=self.seed,
                       shard=self.shard_arg, drawn=self.site_ids,
+                      registry_total=len(registry.load_sites(self.registry_path)),
                       settings={k: self.settings.get(k) for k in (
                           "INSPECT_COLUMN_PAGES", "INSPECT_SITE_MAX_REQUESTS", "INSPECT_MAX_COLUMNS",
                           "DOWNLOAD_DELAY", "CONCURRENT_REQUESTS", "RULES_DISABLED", "RULE_PARAMS", "SCORING")})
         logger.info("inspecting %d sites as of %s (run %s)", len(self.sites), self.asof, self.run_id)
-        for site in self.sites.values():
+        limit = self.settings.getint("INSPECT_SITES_IN_FLIGHT")
+        for started, site in enumerate(self.sites.values()):
+            while limit and started - len(self.tracker.done) >= limit and self._busy():
+                await asyncio.sleep(0.05)
             yield SiteItem(site_id=site.site_id, name=site.name, url=site.url, region=site.region,
                            kind=site.kind, domains=" ".join(site.domains), spider=site.spider,
                            services=site.services)
             yield self.request(site, site.url, self.parse_homepage, role="homepage", dont_filter=True)
+
+    def _busy(self) -> bool:
+        """Requests are downloading or queued: a site not yet counted done is still in flight."""
+        engine = self.crawler.engine
+        return bool(engine.downloader.active) or bool(engine.scheduler and engine.scheduler.has_pending_requests())
 
     def request(self, site, url, callback, role, **meta):
         dont_filter = meta.pop("dont_filter", False)
@@ -175,8 +204,15 @@ class InspectSpider(scrapy.Spider):
             return None
         self.requests_made[site.site_id] += 1
         self.tracker.opened(site.site_id)
+        if site.render and getattr(self, "rendering", False):
+            meta.update(render.meta(role))
         return scrapy.Request(url, callback=callback, errback=self.on_error, dont_filter=dont_filter,
                               meta={"site_id": site.site_id, "role": role, "download_slot": site.slot, **meta})
+
+    def on_dropped(self, request, spider):
+        """A request the scheduler refused never reaches a callback: it is finished for its site."""
+        if "site_id" in request.meta:
+            self.request_finished(request.meta["site_id"])
 
     def request_finished(self, site_id):
         if self.tracker.closed(site_id):
@@ -188,8 +224,10 @@ class InspectSpider(scrapy.Spider):
 
     def page_item(self, response, site, role, **kw) -> PageItem:
         self.tracker.pages[site.site_id] += 1
+        response.meta["page_recorded"] = True
         return PageItem(site_id=site.site_id, url=response.url, role=role, status=response.status,
-                        encoding=getattr(response, "encoding", ""), fetched_at=now_iso(), **kw)
+                        encoding=getattr(response, "encoding", ""), fetched_at=now_iso(),
+                        decode_repaired=response.meta.get("decode_repaired", ""), **kw)
 
     def entries(self, site, column_url, entries, page_url, source="column"):
         self.tracker.items[site.site_id] += len(entries)
@@ -203,6 +241,10 @@ class InspectSpider(scrapy.Spider):
         site = self.sites[response.meta["site_id"]]
         if not isinstance(response, TextResponse):
             yield from self._not_inspected(site, response.url, "not_html", f"homepage is {response.headers.get('Content-Type', b'').decode('latin-1') or 'not text'}")
+            return
+        screened = self.screen_homepage(response, site)
+        if screened is not None:
+            yield from screened
             return
         final_host = registry.host_of(response.url)
         if not site.owns(response.url):
@@ -219,13 +261,38 @@ class InspectSpider(scrapy.Spider):
         yield from self.follow_columns(site, found, level=1, parent="")
         yield from self.analyze(response, page, site, "homepage")
 
+    def screen_homepage(self, response, site) -> list | None:
+        """What to do instead of judging a homepage that is not the site's content, or None."""
+        problem = body_problem(response)
+        if problem:
+            return list(self._not_inspected(site, response.url, *problem))
+        target = blocking.js_redirect(response.text, response.url)
+        hops = response.meta.get("js_redirects", 0)
+        if target and hops < 3 and self.owns(site, target):
+            req = self.request(site, target, self.parse_homepage, role="homepage", dont_filter=True,
+                               js_redirects=hops + 1)
+            return [req] if req is not None else []
+        if target:
+            return list(self._not_inspected(site, response.url, "js_redirect",
+                                            f"the homepage only redirects by script to {target}"))
+        wall = blocking.detect(response.status, response.text)
+        if wall:
+            return list(self._not_inspected(site, response.url, wall.kind, wall.detail, response.status,
+                                            site_status="blocked"))
+        return None
+
     def follow_columns(self, site, found, level, parent):
         known = self.known_columns[site.site_id]
+        new = []
         for link in found:
             url = canonical(link.url)
             if url in known or url == canonical(site.url):
                 continue
             known.add(url)
+            new.append((url, link))
+        # all are known before the first request goes out: Scrapy consumes this generator lazily, and a
+        # column page answering meanwhile must not claim a homepage column as its sub-column
+        for url, link in new:
             yield ColumnItem(site_id=site.site_id, column_url=url, name=link.name, category=link.category,
                              level=level, parent_url=parent, source=link.source)
             req = self.request(site, link.url, self.parse_column, role="column", column_url=url,
@@ -320,22 +387,45 @@ class InspectSpider(scrapy.Spider):
         role = request.meta["role"]
         logger.warning("site %s: %s %s failed: %s (%s)", site.site_id, role, request.url, outcome, detail)
         if role == "homepage":
-            yield from self._not_inspected(site, request.url, outcome, detail, status)
+            response = getattr(failure.value, "response", None)
+            wall = blocking.detect(status, response.text) if isinstance(response, TextResponse) else None
+            if wall:
+                yield from self._not_inspected(site, request.url, wall.kind, wall.detail, status, "blocked")
+            else:
+                yield from self._not_inspected(site, request.url, outcome, detail, status)
             return
-        yield PageItem(site_id=site.site_id, url=request.url, role=role, status=status, outcome=outcome,
-                       error=detail, column_url=request.meta.get("column_url", ""),
-                       page_no=request.meta.get("page_no", 0), fetched_at=now_iso())
+        if request.meta.get("record_page", True):  # an analyzer's check (a link) stores its own fact
+            yield PageItem(site_id=site.site_id, url=request.url, role=role, status=status, outcome=outcome,
+                           error=detail, column_url=request.meta.get("column_url", ""),
+                           page_no=request.meta.get("page_no", 0), fetched_at=now_iso())
         if "analyzer" in request.meta:
             analyzer = self.analyzers[request.meta["analyzer"]]
             yield from analyzer.failed(self, failure, site, request.meta["step"]) or ()
 
-    def _not_inspected(self, site, url, outcome, detail, status=None):
+    def read_failed(self, response, exc) -> list:
+        """Facts for a page whose reading raised (crawler.middlewares.ReadErrorMiddleware)."""
+        site = self.sites.get(response.meta.get("site_id"))
+        if site is None:
+            return []
+        detail = f"{type(exc).__name__}: {exc}"[:300]
+        meta = response.meta
+        if meta.get("page_recorded"):
+            return []  # the page's fact is stored (an analyzer raised later): the error is in the log
+        if meta.get("role") == "homepage":
+            return list(self._not_inspected(site, response.url, "read_error", detail, response.status))
+        return [PageItem(site_id=site.site_id, url=response.url, role=meta.get("role", ""), status=response.status,
+                         outcome="read_error", error=detail, column_url=meta.get("column_url", ""),
+                         page_no=meta.get("page_no", 0), fetched_at=now_iso())]
+
+    def _not_inspected(self, site, url, outcome, detail, status=None, site_status="not_inspected"):
+        """The site's verdict is "not inspected" (or "blocked"), with its typed reason; never judged."""
         self.tracker.failed.add(site.site_id)
+        self.crawler.stats.inc_value(f"govinspect/sites/{site_status}/{outcome}")
         yield PageItem(site_id=site.site_id, url=url, role="homepage", status=status, outcome=outcome,
                        error=detail, fetched_at=now_iso())
         yield SiteItem(site_id=site.site_id, name=site.name, url=site.url, region=site.region, kind=site.kind,
                        domains=" ".join(site.domains), spider=site.spider, services=site.services,
-                       status="not_inspected", reason=f"{outcome}: {detail}")
+                       status=site_status, reason=f"{outcome}: {detail}")
 
     # --- hooks a site-specific spider overrides ------------------------------------------------
 

@@ -36,11 +36,7 @@ class ColumnsNotUpdated(Rule):
         for col in site.columns:
             if col.category not in WINDOWS or col.blank:
                 continue
-            if not col.fetched:
-                unread.append(col)
-                continue
-            if not col.items or col.shared_list:
-                # no list found (and no 暂无信息), or only a site-wide box: not a fact to veto on
+            if col.unread:  # not a fact to veto on
                 unread.append(col)
                 continue
             since = self.since(col.category, ctx)

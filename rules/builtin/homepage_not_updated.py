@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from rules.base import Rule
+from rules.facts import UPDATING
 from rules.hookspecs import hookimpl
 
 
@@ -46,13 +47,18 @@ class HomepageNotUpdated(Rule):
         if fresh:
             return
         newest = max((i for _, i in latest if i), key=lambda i: i.date, default=None)
+        # "all level-2 pages" unchanged is only known when every list that should be updated was read
+        unread = [c for c in site.columns if c.level == 1 and c.category in UPDATING and c.unread]
         yield self.finding(
-            "veto", f"首页仅为导航入口（无带日期信息），{len(level2)}个二级页面监测时间点前"
-                    f"{ctx.params['window_days']}天内均无更新" + (f"，最新为 {newest.date}" if newest else "，均无带日期信息"),
+            "warn" if unread else "veto", f"首页仅为导航入口（无带日期信息），{len(level2)}个二级页面监测时间点前"
+                    f"{ctx.params['window_days']}天内均无更新" + (f"，最新为 {newest.date}" if newest else "，均无带日期信息")
+                    + (f"；另有{len(unread)}个应更新栏目未能读取列表（{'、'.join(c.name for c in unread)}），"
+                       "无法确认所有二级页面均未更新，未作否决" if unread else ""),
             ctx, evidence_url=newest.url if newest else site.url, subject="homepage",
             evidence={"nav_only": True, "since": since.isoformat(), "homepage": site.url,
                       "level2": [{"name": c.name, "url": c.url, "latest": i.date.isoformat() if i else None}
-                                 for c, i in latest]})
+                                 for c, i in latest],
+                      "unread": [{"name": c.name, "url": c.url} for c in unread]})
 
 
 @hookimpl
