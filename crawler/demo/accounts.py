@@ -175,6 +175,17 @@ class _Handler(BaseHTTPRequestHandler):
         respond(self, status, body.encode("utf-8"), ctype)
 
 
+def write_account_registry(path: str | Path, rows) -> Path:
+    """An account registry CSV as Excel saves it (UTF-8 with BOM)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", newline="", encoding="utf-8-sig") as f:
+        w = csv.writer(f)
+        w.writerow(["account_id", "platform", "name", "owner", "region", "url", "adapter", "platform_id"])
+        w.writerows(rows)
+    return path
+
+
 class DemoPlatforms:
     """The demo platforms, served while open: ``with DemoPlatforms() as p: p.write_registry(...)``."""
 
@@ -284,14 +295,8 @@ class DemoPlatforms:
         return ""
 
     def write_registry(self, path: str | Path) -> Path:
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "w", newline="", encoding="utf-8-sig") as f:
-            w = csv.writer(f)
-            w.writerow(["account_id", "platform", "name", "owner", "region", "url", "adapter", "platform_id"])
-            for a in self.accounts:
-                w.writerow([a.account_id, a.platform, a.name, a.owner, a.region, self.url(a), a.adapter, a.platform_id])
-        return path
+        return write_account_registry(path, ([a.account_id, a.platform, a.name, a.owner, a.region, self.url(a),
+                                              a.adapter, a.platform_id] for a in self.accounts))
 
     def write_checks(self, path: str | Path) -> Path:
         """The hand-check CSV for the accounts staff check themselves."""

@@ -14,7 +14,6 @@ account not found — is that account, found but not updated for over 2 weeks.
 
 from __future__ import annotations
 
-import csv
 import itertools
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from crawler import registry
-from crawler.demo.accounts import article, rss
+from crawler.demo.accounts import article, rss, write_account_registry
 from crawler.demo.server import free_port, respond, serve, stop
 
 SEED = "2022Q4"
@@ -165,13 +164,9 @@ class SeedAccounts:
         return f"{base}/s/{acc.account_id}" if acc.outcome == "not_found" else f"{base}/feeds/{acc.account_id}.xml"
 
     def write_registry(self, path: str | Path) -> Path:
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "w", newline="", encoding="utf-8-sig") as f:
-            w = csv.writer(f)
-            w.writerow(["account_id", "platform", "name", "owner", "region", "url", "adapter", "platform_id"])
-            for a in self.accounts:
-                wechat_page = a.outcome == "not_found"
-                w.writerow([a.account_id, a.platform, a.name, a.owner, a.region, self.url(a),
-                            "wechat" if wechat_page else "feed", f"gh_{a.account_id}" if wechat_page else ""])
-        return path
+        def row(a: SeedAccount) -> list[str]:
+            wechat_page = a.outcome == "not_found"
+            return [a.account_id, a.platform, a.name, a.owner, a.region, self.url(a),
+                    "wechat" if wechat_page else "feed", f"gh_{a.account_id}" if wechat_page else ""]
+
+        return write_account_registry(path, map(row, self.accounts))

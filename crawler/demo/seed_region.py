@@ -12,13 +12,11 @@ from __future__ import annotations
 import hashlib
 import html
 from dataclasses import dataclass
-from http.server import ThreadingHTTPServer
 
 from crawler import registry
 from crawler.demo.render import SiteRenderer, day
-from crawler.demo.server import DemoRegion, _Handler, free_port, serve
+from crawler.demo.server import DemoRegion
 from crawler.demo.world import Column, Site
-from crawler.extract.columns import classifier
 
 SEED = "2022Q4"
 SAMPLE = 120
@@ -203,19 +201,11 @@ class SeedRenderer(SiteRenderer):
 class SeedRegion(DemoRegion):
     """The seed-shaped region served on 127.0.2.1–127.0.3.250 (one address and server per site)."""
 
+    renderer = SeedRenderer
+
     def __init__(self, sites: list[Site] | None = None):
         super().__init__(sites or build())
 
     def address(self, i: int) -> str:
         return f"127.0.{2 + i // 250}.{1 + i % 250}"
 
-    def __enter__(self):
-        self.port = free_port()
-        classify = classifier()
-        for i, site in enumerate(self.sites):
-            host = self.address(i)
-            self.urls[site.site_id] = f"http://{host}:{self.port}/"
-            server = ThreadingHTTPServer((host, self.port), _Handler)
-            server.pages = SeedRenderer(site, classify).render()
-            self.servers.append(serve(server))
-        return self

@@ -40,6 +40,8 @@ class _Handler(BaseHTTPRequestHandler):
 class DemoRegion:
     """The demo sites, served while the object is open: ``with DemoRegion() as region: …``."""
 
+    renderer = SiteRenderer
+
     def __init__(self, sites: list[Site] | None = None, first_address: int = FIRST_ADDRESS):
         self.sites = sites or SITES
         self.first_address = first_address
@@ -59,7 +61,7 @@ class DemoRegion:
             if not site.up:
                 continue  # nothing listens: connection refused
             server = ThreadingHTTPServer((host, self.port), _Handler)
-            server.pages = SiteRenderer(site, classify).render()
+            server.pages = self.renderer(site, classify).render()
             self.servers.append(serve(server))
         return self
 
