@@ -63,3 +63,24 @@ class AccountPostItem:
     repost: bool = False
     comments: int | None = None
     extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class AccountSignalItem:
+    """A security signal in one post of an account: forbidden words or a severe expression error."""
+
+    table: ClassVar[str] = "account_signals"
+    key: ClassVar[tuple[str, ...]] = ("run_id", "account_id", "url", "subject")
+    account_id: str
+    url: str  # the post
+    subject: str  # kind|source|category|match: unique within the post
+    kind: str  # keyword, expression
+    matched: str
+    signals: list[str] = field(default_factory=list)
+    category: str = ""
+    source: str = "post"
+    context: str = ""
+    score: float = 0.0
+    right: str = ""
+    level: str = ""
+    lexicon_version: str = ""

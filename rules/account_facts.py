@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rules.facts import as_date
+from rules.security_facts import SecurityRow, security_row
 from rules.rows import has_table, run_rows
 
 DEFAULT_BUCKETS = {"2w": 14, "6m": 183, "1y": 365}
@@ -63,6 +64,7 @@ class AccountFacts:
     checked_by: str = ""
     checked_at: str = ""
     posts: list[AccountPost] = field(default_factory=list)
+    security: list[SecurityRow] = field(default_factory=list)  # signals in its posts (account_signals)
 
     @property
     def found(self) -> bool:
@@ -123,4 +125,9 @@ def load_accounts(con: sqlite3.Connection, run_id: str, account_ids: set[str] | 
                 acct.posts.append(AccountPost(url=row["url"], title=row["title"] or "", date=as_date(row["date"]),
                                               date_raw=row["date_raw"] or "", pinned=bool(row["pinned"]),
                                               repost=bool(row["repost"]), comments=row["comments"]))
+    if has_table(con, "account_signals"):
+        for row in run_rows(con, "account_signals", run_id):
+            acct = accounts.get(row["account_id"])
+            if acct is not None:
+                acct.security.append(security_row(row))
     return list(accounts.values())

@@ -52,6 +52,18 @@ class ArticleDate:
 
 
 
+def security_row(row) -> SecurityRow:
+    """A stored signal, of a site's page (``security_signals``) or of an account's post (``account_signals``)."""
+    keys = row.keys()
+    return SecurityRow(
+        url=row["url"], subject=row["subject"], role=row["role"] if "role" in keys else "post", kind=row["kind"],
+        matched=row["matched"] or "", signals=json.loads(row["signals"] or "[]"),
+        category=row["category"] or "", source=row["source"] or "",
+        target=(row["target"] if "target" in keys else "") or "",
+        context=row["context"] or "", score=row["score"] or 0.0, right=row["right"] or "",
+        level=row["level"] or "", lexicon_version=row["lexicon_version"] or "")
+
+
 def load_security(con: sqlite3.Connection, run_id: str, sites: dict) -> None:
     """Attach ``security`` (signals) and ``articles`` (dated article pages) to each SiteFacts."""
     from rules.facts import as_date  # rules.facts imports this module
@@ -61,12 +73,7 @@ def load_security(con: sqlite3.Connection, run_id: str, sites: dict) -> None:
             site = sites.get(row["site_id"])
             if site is None:
                 continue
-            site.security.append(SecurityRow(
-                url=row["url"], subject=row["subject"], role=row["role"] or "", kind=row["kind"],
-                matched=row["matched"] or "", signals=json.loads(row["signals"] or "[]"),
-                category=row["category"] or "", source=row["source"] or "", target=row["target"] or "",
-                context=row["context"] or "", score=row["score"] or 0.0, right=row["right"] or "",
-                level=row["level"] or "", lexicon_version=row["lexicon_version"] or ""))
+            site.security.append(security_row(row))
     listed = {}
     for site in sites.values():
         for item in [*site.homepage_items, *(i for c in site.columns for i in c.items)]:

@@ -105,8 +105,14 @@ ACCOUNTS: list[DemoAccount] = [
     DemoAccount("tt_police", "toutiao", "拉萨市公安局", "拉萨市公安局",
                 Expected("found", "1y", False, ("account_not_updated",)),
                 served={"kind": "atom", "title": "拉萨 市·公安局的头条主页 - 今日头条(www.toutiao.com)", "items": [400, 420]}),
+    # 澳门 in ordinary news is no signal
     DemoAccount("wx_dazi", "wechat", "达孜区融媒体中心", "达孜区委宣传部", Expected("found", "ok", True),
-                adapter="feed", served={"kind": "rss", "title": "微信公众号 - 达孜区融媒体中心", "items": [8, 15]}),
+                adapter="feed", served={"kind": "rss", "title": "微信公众号 - 达孜区融媒体中心",
+                                        "items": [8, (15, "澳门特别行政区考察团来我区考察交流")]}),
+    # a hijacked account posting the spam line injected into the seed notice's stored copy
+    DemoAccount("dy_hacked", "douyin", "改则县融媒体中心", "改则县委宣传部",
+                Expected("found", "ok", False, ("account_security_incident",)),
+                served={"kind": "rss", "title": "改则县融媒体中心", "items": [1, (3, "狼友网精品视频在线观看")]}),
     DemoAccount("dy_qushui", "douyin", "曲水县人民政府", "曲水县人民政府",
                 Expected("found", "1y", False, ("account_not_updated",)),
                 served={"kind": "rss", "title": "曲水县人民政府", "items": []}),
@@ -140,10 +146,12 @@ ACCOUNTS: list[DemoAccount] = [
 ]
 
 
-def rss(title: str, ages: list[int], base: str) -> str:
-    items = "".join(f"<item><title>第{i + 1}条 工作动态</title><link>{base}/p/{i}</link>"
+def rss(title: str, ages: list, base: str) -> str:
+    """A feed of posts aged ``ages`` days; an age may come with its post's title: ``(days, title)``."""
+    posts = [a if isinstance(a, tuple) else (a, f"第{i + 1}条 工作动态") for i, a in enumerate(ages)]
+    items = "".join(f"<item><title>{escape(t)}</title><link>{base}/p/{i}</link>"
                     f"<pubDate>{format_datetime(at(d).astimezone(timezone.utc), usegmt=True)}</pubDate></item>"
-                    for i, d in enumerate(ages))
+                    for i, (d, t) in enumerate(posts))
     return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>{escape(title)}</title>'
             f"<link>{base}</link><description>RSSHub</description>{items}</channel></rss>")
 

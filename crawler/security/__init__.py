@@ -124,6 +124,12 @@ def scan_page(html, url: str, own_hosts=(), role: str = "article", lex: lexicon.
     return out
 
 
+def scan_text(texts: list[tuple[str, str]], lex: lexicon.Lexicon | None = None) -> list[Signal]:
+    """Lexicon and confusion-dictionary signals of texts that are not a page: ``(source, text)`` pairs,
+    such as the title of an account's post."""
+    return _text_signals(texts, lex or lexicon.default())
+
+
 def _link_signals(links, own, lex) -> list[Signal]:
     out = {}
     for link in links:

@@ -16,10 +16,11 @@ from collections import Counter
 import scrapy
 
 from crawler import registry
-from crawler.account_items import AccountItem, AccountObservationItem, AccountPostItem
+from crawler.account_items import AccountItem, AccountObservationItem, AccountPostItem, AccountSignalItem
 from crawler.failures import classify
 from crawler.items import RunItem, now_iso
 from crawler.platforms import Fetch, Observation, choose, known_platforms, load_adapter_classes
+from crawler.security import lexicon, scan_text
 from crawler.spiders.inspect import parse_asof
 
 logger = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ class AccountsSpider(scrapy.Spider):
             spider.adapters["manual"].path = spider.checks_path
         for adapter in spider.adapters.values():
             adapter.prepare(list(spider.accounts.values()))
+        spider.lexicon = lexicon.load(*crawler.settings.getlist("SECURITY_LEXICON_DIRS"))
         return spider
 
     @classmethod
@@ -178,6 +180,12 @@ class AccountsSpider(scrapy.Spider):
             post_count=len(obs.posts), requests=self.account_requests[account.account_id],
             checked_by=obs.checked_by, checked_at=obs.checked_at, fetched_at=now_iso())
         for i, post in enumerate(obs.posts):
-            yield AccountPostItem(account_id=account.account_id, url=post.url or f"{obs.evidence_url}#post{i + 1}",
+            url = post.url or f"{obs.evidence_url}#post{i + 1}"
+            yield AccountPostItem(account_id=account.account_id, url=url,
                                   title=post.title, date_raw=post.date_raw, date=post.date, pinned=post.pinned,
                                   repost=post.repost, comments=post.comments, extra=post.extra)
+            for sig in scan_text([("post", post.title)], self.lexicon):
+                yield AccountSignalItem(account_id=account.account_id, url=url, subject=sig.subject, kind=sig.kind,
+                                        matched=sig.matched, signals=sig.signals, category=sig.category,
+                                        context=sig.context, score=sig.score, right=sig.right, level=sig.level,
+                                        lexicon_version=self.lexicon.version)

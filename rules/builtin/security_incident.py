@@ -22,7 +22,7 @@ from rules.facts import as_date
 from rules.hookspecs import hookimpl
 
 SOURCES = {"title": "页面标题", "meta_keywords": "页面关键词/描述", "hidden": "隐藏区块", "script": "脚本写入的内容",
-           "script_inert": "脚本代码", "body": "正文", "link": "链接标题"}
+           "script_inert": "脚本代码", "body": "正文", "link": "链接标题", "post": "发文标题"}
 CASE_3 = "3.发布或链接反动、暴力、色情等内容"
 MAX_LISTED = 20
 
@@ -39,9 +39,14 @@ class SecurityIncident(Rule):
     def evaluate(self, site, ctx):
         if not site.inspected:
             return
+        yield from self.signal_findings(site.security, ctx)
+        yield from self.dates(site, ctx)
+
+    def signal_findings(self, signals, ctx):
+        """One finding per page (or post) and kind of signal, at the severity the strongest one earns."""
         p = ctx.params
         dismissed = set(p["dismissed"])
-        rows = [r for r in site.security if not dismissed & {r.url, r.target, r.subject}]
+        rows = [r for r in signals if not dismissed & {r.url, r.target, r.subject}]
         # distinct words of veto categories per place of a page (澳门新葡京 and 狼友 on one title add up)
         place_terms: dict[tuple[str, str], set[str]] = {}
         for r in rows:
@@ -54,7 +59,6 @@ class SecurityIncident(Rule):
                 groups.setdefault((severity, r.kind, r.url), []).append(r)
         for (severity, kind, url), found in groups.items():
             yield self._finding(severity, kind, url, found, ctx)
-        yield from self.dates(site, ctx)
 
     @staticmethod
     def severity(r, p, place_terms: int) -> str:
