@@ -430,8 +430,9 @@ class InspectSpider(scrapy.Spider):
     # --- hooks a site-specific spider overrides ------------------------------------------------
 
     def homepage_items(self, response, page: Page, site) -> list[listing.Entry]:
-        """Every dated or list-like item on the homepage."""
-        found = page.datastore_clusters(self.asof) + listing.find_clusters(page.body, response.url, self.asof)
+        """Every dated or list-like item on the homepage, those only a script holds included."""
+        found = page.script_clusters(self.asof) + listing.find_clusters(page.body, response.url, self.asof,
+                                                                        anchors=page.anchors)
         seen, out = set(), []
         for cluster in found:
             if cluster.is_list:
