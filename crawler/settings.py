@@ -65,9 +65,10 @@ INSPECT_COLUMN_PAGES = 3
 INSPECT_SITE_MAX_REQUESTS = 400
 INSPECT_MAX_COLUMNS = 80
 INSPECT_MAX_SUBCOLUMNS = 30
-# Sites fetched at once; the next site starts when one is done, so memory stays flat however large
-# the region (0: every site at once).
-INSPECT_SITES_IN_FLIGHT = 100
+# Sites fetched at once; the next site starts when one is done, so memory stays bounded however
+# large the region (0: every site at once). With a 1 s delay per site, 300 sites in flight ask for
+# about what one core can process (~300 responses/s, BENCHMARKS.md).
+INSPECT_SITES_IN_FLIGHT = 300
 # Articles fetched from the first page of each column (publication date cross-check, content checks).
 INSPECT_ARTICLES_PER_COLUMN = 1
 # Page analyzers (crawler.analyzers.Analyzer): {dotted path: order}; each adds facts about pages.
