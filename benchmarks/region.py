@@ -90,7 +90,7 @@ http {{
     default_type text/html;
     types {{ text/html html; }}
     keepalive_requests 10000;
-    open_file_cache max=20000;
+    open_file_cache max=8000;  # each entry holds a descriptor: stay well under worker_rlimit_nofile
     server {{
 {listens}
         root {docroot}/$server_addr;

@@ -129,6 +129,8 @@ def main(argv=None):
                             opts.timeout)
                 results[f"inspect_{n}"] = with_pages(r, responses(db))
                 results[f"inspect_{n}"]["pages_stored"] = count(db, "SELECT count(*) FROM pages")
+                # every served site is up: a site not inspected means the server, not our code, gave way
+                results[f"inspect_{n}"]["sites_not_inspected"] = count(db, "SELECT count(*) FROM sites WHERE status != 'inspected'")
                 report(f"inspect {n} sites", results[f"inspect_{n}"])
             n = max(sizes)
             db = work / f"inspect-{n}.db"

@@ -65,8 +65,8 @@ INSPECT_COLUMN_PAGES = 3
 INSPECT_SITE_MAX_REQUESTS = 400
 INSPECT_MAX_COLUMNS = 80
 INSPECT_MAX_SUBCOLUMNS = 30
-# Sites fetched at once; the next site starts when one is done, so memory stays bounded however
-# large the region (0: every site at once). With a 1 s delay per site, 300 sites in flight ask for
+# Sites fetched at once; the next site starts when one is done, so the request queue stays bounded
+# however large the region and however slowly pages are processed (0: every site at once). With a 1 s delay per site, 300 sites in flight ask for
 # about what one core can process (~300 responses/s, BENCHMARKS.md).
 INSPECT_SITES_IN_FLIGHT = 300
 # Articles fetched from the first page of each column (publication date cross-check, content checks).
