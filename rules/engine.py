@@ -13,6 +13,8 @@ from rules.manager import all_rules, get_plugin_manager
 from rules.verdict import Verdict, verdict_for
 
 logger = logging.getLogger(__name__)
+# sites whose facts are in memory at once while judging
+JUDGE_BATCH = 100
 
 
 @dataclass
@@ -58,16 +60,21 @@ class Engine:
         return findings, verdict_for(site, findings, self.config.scoring)
 
     def evaluate_run(self, db, con, run_id: str, asof: date, site_ids: set[str] | None = None) -> list[Verdict]:
-        """Judge every site of the run and replace the run's findings and verdicts."""
+        """Judge every site of the run (or ``site_ids``) and replace their findings and verdicts.
+
+        Facts are loaded a batch of sites at a time: what judging holds in memory does not grow with
+        the registry."""
         from exports.db import replace_run_rows  # exports owns the writing
 
-        sites = load_sites(con, run_id, site_ids)
+        ids = sorted(site_ids) if site_ids is not None else [
+            sid for sid, in con.execute("SELECT site_id FROM sites WHERE run_id = ? ORDER BY site_id", (run_id,))]
         finding_rows, verdict_rows, verdicts = [], [], []
-        for site in sites:
-            findings, verdict = self.evaluate_site(site, asof)
-            verdicts.append(verdict)
-            finding_rows.extend(finding_rows_for(run_id, site.site_id, "site", findings))
-            verdict_rows.append({"run_id": run_id, **asdict(verdict)})
+        for start in range(0, len(ids), JUDGE_BATCH):
+            for site in load_sites(con, run_id, set(ids[start:start + JUDGE_BATCH])):
+                findings, verdict = self.evaluate_site(site, asof)
+                verdicts.append(verdict)
+                finding_rows.extend(finding_rows_for(run_id, site.site_id, "site", findings))
+                verdict_rows.append({"run_id": run_id, **asdict(verdict)})
         where, params = "", ()
         if site_ids is not None:
             marks = ",".join("?" * len(site_ids))

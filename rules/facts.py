@@ -165,7 +165,7 @@ def run_info(con: sqlite3.Connection, run_id: str, spider: str = "inspect") -> d
 
 def load_sites(con: sqlite3.Connection, run_id: str, site_ids: set[str] | None = None) -> list[SiteFacts]:
     sites: dict[str, SiteFacts] = {}
-    for row in run_rows(con, "sites", run_id):
+    for row in run_rows(con, "sites", run_id, sites=site_ids):
         if site_ids is not None and row["site_id"] not in site_ids:
             continue
         sites[row["site_id"]] = SiteFacts(
@@ -175,7 +175,7 @@ def load_sites(con: sqlite3.Connection, run_id: str, site_ids: set[str] | None =
             extra={k: row[k] for k in row.keys() if k not in SiteFacts.__dataclass_fields__},
         )
     columns: dict[tuple[str, str], Column] = {}
-    for row in run_rows(con, "columns", run_id):
+    for row in run_rows(con, "columns", run_id, sites=sites):
         site = sites.get(row["site_id"])
         if site is None:
             continue
@@ -187,7 +187,7 @@ def load_sites(con: sqlite3.Connection, run_id: str, site_ids: set[str] | None =
         if col.parent_url and (sid, col.parent_url) in columns:
             columns[(sid, col.parent_url)].children.append(col.url)
     pages_by_site = defaultdict(list)
-    for row in run_rows(con, "pages", run_id):
+    for row in run_rows(con, "pages", run_id, sites=sites):
         if row["site_id"] not in sites:
             continue
         page = PageFact(url=row["url"], role=row["role"], outcome=row["outcome"], status=row["status"],
@@ -200,7 +200,7 @@ def load_sites(con: sqlite3.Connection, run_id: str, site_ids: set[str] | None =
             col.pages.append(page)
     for sid, pages in pages_by_site.items():
         sites[sid].pages = pages
-    for row in run_rows(con, "items", run_id):
+    for row in run_rows(con, "items", run_id, sites=sites):
         site = sites.get(row["site_id"])
         if site is None:
             continue

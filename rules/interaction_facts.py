@@ -81,7 +81,7 @@ class Guide:
 def _rows(con, table, run_id, sites):
     if not has_table(con, table):
         return
-    for row in run_rows(con, table, run_id):
+    for row in run_rows(con, table, run_id, sites=sites):
         site = sites.get(row["site_id"])
         if site is not None:
             yield site, row

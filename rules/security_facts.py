@@ -69,7 +69,7 @@ def load_security(con: sqlite3.Connection, run_id: str, sites: dict) -> None:
     from rules.facts import as_date  # rules.facts imports this module
 
     if has_table(con, "security_signals"):
-        for row in run_rows(con, "security_signals", run_id):
+        for row in run_rows(con, "security_signals", run_id, sites=sites):
             site = sites.get(row["site_id"])
             if site is None:
                 continue
@@ -83,7 +83,7 @@ def load_security(con: sqlite3.Connection, run_id: str, sites: dict) -> None:
     if "date_evidence" not in columns:
         return
     for row in run_rows(con, "pages", run_id, "AND role = 'article' AND outcome = 'ok'",
-                        "site_id, url, date, date_evidence"):
+                        "site_id, url, date, date_evidence", sites=sites):
         site = sites.get(row["site_id"])
         if site is None:
             continue

@@ -78,13 +78,13 @@ def attach(con: sqlite3.Connection, run_id: str, sites: dict) -> None:
     for site in sites.values():
         site.probes = ProbeLog(con, site.site_id)
     if has_table(con, "links"):
-        for row in run_rows(con, "links", run_id):
+        for row in run_rows(con, "links", run_id, sites=sites):
             site = sites.get(row["site_id"])
             if site is not None:
                 site.links.append(Link(row["url"], row["kind"], row["page_url"] or "", bool(row["on_homepage"]),
                                        row["outcome"], row["http_code"], row["method"] or "", row["detail"] or ""))
     if has_table(con, "identity"):
-        for row in run_rows(con, "identity", run_id):
+        for row in run_rows(con, "identity", run_id, sites=sites):
             site = sites.get(row["site_id"])
             if site is not None:
                 site.identity[row["check_name"]] = dict(row)

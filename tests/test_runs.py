@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import date
 
 from tests.conftest import FAST, ROOT, crawl_inspect, query, run_scrapy, scrapy_env
 
@@ -155,3 +156,21 @@ def test_site_specific_spider_runs_alone(demo_registry, tmp_path):
     assert verdicts(db) == {"rikaze": (1, "[]")}
     dated = query(db, "SELECT count(*) FROM items WHERE site_id='rikaze' AND date IS NOT NULL AND source='column'")[0][0]
     assert dated > 30
+
+
+def test_judging_in_small_batches_gives_the_same_findings(demo_db, tmp_path, monkeypatch):
+    from scrapy.settings import Settings
+
+    from crawler import judging
+    from rules import engine
+
+    db = tmp_path / "batched.db"
+    shutil.copy(demo_db, db)
+    monkeypatch.setattr(engine, "JUDGE_BATCH", 4)  # the 25 demo sites in 7 batches
+    (run_id, asof), = query(db, "SELECT run_id, asof FROM runs WHERE spider = 'inspect'")
+    settings = Settings()
+    settings.setmodule("crawler.settings")
+    judging.judge(str(db), run_id, date.fromisoformat(asof), settings)
+    findings = "SELECT site_id, rule_id, severity, points, detail, evidence_url, evidence FROM findings WHERE target = 'site'"
+    assert sorted(query(db, findings)) == sorted(query(demo_db, findings))
+    assert verdicts(db) == verdicts(demo_db)
