@@ -2,8 +2,9 @@
 
 import json
 
+from crawler.demo.accounts import ACCOUNTS
 from crawler.demo.world import SITES
-from tests.conftest import query
+from tests.conftest import query, run_scrapy
 
 
 def test_every_site_gets_its_expected_verdict(demo_db):
@@ -39,3 +40,16 @@ def test_stale_columns_are_named_with_latest_dates(demo_db):
 def test_site_not_reachable_is_not_inspected_with_typed_reason(demo_db):
     (status, reason), = query(demo_db, "SELECT status, reason FROM sites WHERE site_id='zhada'")
     assert status == "not_inspected" and reason.startswith("connection_refused")
+
+
+def test_the_demo_command_inspects_sites_and_accounts_and_writes_the_report(tmp_path):
+    result = run_scrapy("demo", "-d", str(tmp_path))
+    assert result.returncode == 0, result.stderr[-3000:]
+    printed = {line.split()[0] for line in result.stdout.splitlines() if line.strip()}
+    assert {s.site_id for s in SITES} | {a.account_id for a in ACCOUNTS} <= printed
+    assert (tmp_path / "report.html").stat().st_size > 0 and (tmp_path / "report.md").stat().st_size > 0
+    assert f"database:      {tmp_path / 'demo.db'}" in result.stdout
+    # the two crawls run side by side: neither counts the other's failed fetches as its own errors
+    assert "FAIL log_errors" not in result.stderr
+    [(monitors,)] = query(tmp_path / "demo.db", "SELECT monitors FROM runs WHERE spider = 'inspect'")
+    assert {c["name"]: c["passed"] for c in json.loads(monitors)}["log_errors"]

@@ -50,7 +50,7 @@ def test_a_site_without_any_list_item_fails_a_monitor_but_not_the_run(tmp_path):
 @pytest.mark.parametrize("stats,failing", [
     ({"govinspect/items/invalid": 2}, {"item_validation"}),
     ({"log_count/ERROR": 3, "retry/max_reached": 3}, set()),  # exhausted retries are the sites' fault
-    ({"log_count/ERROR": 4, "retry/max_reached": 3}, {"log_errors"}),
+    ({"log_count/ERROR": 4, "govinspect/log_errors": 1}, {"log_errors"}),
 ])
 def test_checks_read_the_stats(stats, failing):
     monitor = RunMonitor(get_crawler(settings_dict={"MONITOR_MAX_ERRORS": 0, "MONITOR_MAX_INVALID_ITEMS": 0,
