@@ -65,23 +65,27 @@ class RunMonitor:
         logging.root.removeHandler(self.errors)
         run_id = getattr(spider, "run_id", None)
         site_ids = getattr(spider, "site_ids", None)
-        if not run_id or site_ids is None:
-            return
         stats = self.crawler.stats.get_stats()
-        db = dbmod.connect(self.settings.get("INSPECT_DB"))
-        try:
-            rows = _run_rows(db, run_id, site_ids)
-            for line in failure_summary(rows, stats):
-                logger.info(line)
-            checks = self.checks(rows, stats, reason, site_ids, getattr(spider, "judge_sites", False))
+        # an account crawl or a probe round has no sites to account for
+        checks = self.run_checks(stats, reason) if site_ids is None else None
+        if run_id:
+            db = dbmod.connect(self.settings.get("INSPECT_DB"))
             try:
-                db["runs"].update((run_id, spider.name), {"monitors": json.dumps(
-                    [asdict(c) for c in checks], ensure_ascii=False)}, alter=True)
-            except NotFoundError:
-                logger.warning("run %s of %s has no runs row: monitor results are only in this log",
-                               run_id, spider.name)
-        finally:
-            db.close()
+                if checks is None:
+                    rows = _run_rows(db, run_id, site_ids)
+                    for line in failure_summary(rows, stats):
+                        logger.info(line)
+                    checks = self.checks(rows, stats, reason, site_ids, getattr(spider, "judge_sites", False))
+                try:
+                    db["runs"].update((run_id, spider.name), {"monitors": json.dumps(
+                        [asdict(c) for c in checks], ensure_ascii=False)}, alter=True)
+                except NotFoundError:
+                    logger.warning("run %s of %s has no runs row: monitor results are only in this log",
+                                   run_id, spider.name)
+            finally:
+                db.close()
+        if checks is None:
+            return
         failed = [c for c in checks if not c.passed]
         self.crawler.stats.set_value("govinspect/monitors/failed", len(failed))
         log = logger.warning if failed else logger.info
@@ -90,16 +94,25 @@ class RunMonitor:
             (logger.warning if not c.passed else logger.info)("  %s %s: %s", "ok  " if c.passed else "FAIL",
                                                                c.name, c.detail)
 
+    def run_checks(self, stats, reason, unsettled=None) -> list[Check]:
+        """What every crawl is checked for: how it ended, items dropped, error lines."""
+        s = self.settings
+        invalid = stats.get("govinspect/items/invalid", 0) + stats.get("item_dropped_count", 0)
+        errors = stats.get("govinspect/log_errors", 0)
+        return [
+            Check("finish_reason", reason == "finished", f"the crawl ended with {reason!r}"),
+            Check("item_validation", invalid <= s.getint("MONITOR_MAX_INVALID_ITEMS") and not unsettled,
+                  f"{invalid} item(s) dropped as invalid" + ("" if unsettled is None else
+                  f"; sites without a status or reason: {', '.join(unsettled) or 'none'}")),
+            Check("log_errors", errors <= s.getint("MONITOR_MAX_ERRORS"),
+                  f"{errors} ERROR line(s) in the log besides fetches that failed after their retries"),
+        ]
+
     def checks(self, rows, stats, reason, site_ids, judged) -> list[Check]:
         s = self.settings
-        out = [Check("finish_reason", reason == "finished", f"the crawl ended with {reason!r}")]
-
-        invalid = stats.get("govinspect/items/invalid", 0) + stats.get("item_dropped_count", 0)
         unsettled = [r["site_id"] for r in rows["sites"] if r["status"] in (None, "", "pending")
                      or (r["status"] != "inspected" and not r["reason"])]
-        out.append(Check("item_validation", invalid <= s.getint("MONITOR_MAX_INVALID_ITEMS") and not unsettled,
-                         f"{invalid} item(s) dropped as invalid; sites without a status or reason: "
-                         f"{', '.join(unsettled) or 'none'}"))
+        out = self.run_checks(stats, reason, unsettled)
 
         pages = rows["pages"]
         failed = sum(1 for p in pages if p["outcome"] != "ok")
@@ -113,10 +126,6 @@ class RunMonitor:
         share, most = (len(lost) / len(sites) if sites else 0.0), s.getfloat("MONITOR_MAX_NOT_INSPECTED")
         out.append(Check("sites_not_inspected", share <= most,
                          f"{len(lost)} of {len(sites)} sites not inspected or blocked ({share:.0%}, at most {most:.0%})"))
-
-        errors = stats.get("govinspect/log_errors", 0)
-        out.append(Check("log_errors", errors <= s.getint("MONITOR_MAX_ERRORS"),
-                         f"{errors} ERROR line(s) in the log besides fetches that failed after their retries"))
 
         with_items = {r["site_id"] for r in rows["items"]}
         empty = sorted(r["site_id"] for r in rows["sites"]

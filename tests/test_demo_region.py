@@ -51,5 +51,8 @@ def test_the_demo_command_inspects_sites_and_accounts_and_writes_the_report(tmp_
     assert f"database:      {tmp_path / 'demo.db'}" in result.stdout
     # the two crawls run side by side: neither counts the other's failed fetches as its own errors
     assert "FAIL log_errors" not in result.stderr
-    [(monitors,)] = query(tmp_path / "demo.db", "SELECT monitors FROM runs WHERE spider = 'inspect'")
-    assert {c["name"]: c["passed"] for c in json.loads(monitors)}["log_errors"]
+    runs = dict(query(tmp_path / "demo.db", "SELECT spider, monitors FROM runs"))
+    assert set(runs) == {"inspect", "accounts"}
+    for spider, monitors in runs.items():  # every run is monitored and its log ends with the summary
+        assert {c["name"]: c["passed"] for c in json.loads(monitors)}["log_errors"], spider
+    assert result.stderr.count("monitor summary:") == 2

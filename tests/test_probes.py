@@ -68,6 +68,9 @@ def test_a_round_types_every_outcome(served):
     assert rows["loop"][2] == 10  # 10 redirects followed (PROBE_MAX_REDIRECTS), the 11th refused
     assert len({r[4] for r in rows.values()}) == 1  # one round, one started_at
     datetime.fromisoformat(when)
+    # the round's log ends with its monitor summary; failed probes are the sites' fault, not errors
+    summary = result.stderr[result.stderr.index("monitor summary:"):]
+    assert "ok   log_errors: 0 ERROR line(s)" in summary and "FAIL" not in summary
 
 
 def test_rounds_add_rows_and_a_site_is_probed_once_per_round(served):
