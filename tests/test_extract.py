@@ -194,3 +194,16 @@ def test_extract_never_raises_on_tag_soup(html, url):
 def test_extract_never_raises_on_arbitrary_input(data):
     r = extract_page(data, "http://a.gov.cn/", date(2023, 2, 9))
     assert r.kind in ("list", "detail", "other")
+
+
+def test_users_extend_the_column_table_and_bad_rows_name_the_file_and_row(tmp_path):
+    from crawler.extract.columns import classifier
+
+    extra = tmp_path / "columns.csv"
+    extra.write_text("category,keyword\nnews,乡村振兴进行时\n", encoding="utf-8")
+    assert classifier(str(extra))("乡村振兴进行时") == "news"
+    assert classifier()("乡村振兴进行时") != "news"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("category,keyword\nnews,要闻\nnotice,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad.csv, row 3: empty keyword"):
+        classifier(str(bad))

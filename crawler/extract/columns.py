@@ -6,15 +6,14 @@ COLUMN_KEYWORDS_FILE setting, a CSV of the same shape whose rows are added to th
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from crawler.extract.html import fold, text_of
+from crawler.extract.tables import read_pairs
 
 CATEGORIES = ("news", "notice", "personnel_plan", "cadence", "static", "interaction", "service", "special")
 _SKIP = re.compile(r"^\s*(javascript:|mailto:|tel:|#|$)", re.I)
@@ -45,22 +44,11 @@ class Classifier:
         return ""
 
 
-def read_keywords(path: str | Path) -> list[tuple[str, str]]:
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        rows = []
-        for n, row in enumerate(csv.DictReader(f), start=2):
-            category, keyword = (row.get("category") or "").strip(), (row.get("keyword") or "").strip()
-            if category not in CATEGORIES:
-                raise ValueError(f"{path}, row {n}: unknown category {category!r} (one of {', '.join(CATEGORIES)})")
-            rows.append((category, keyword))
-        return rows
-
-
 @lru_cache(maxsize=8)
 def classifier(extra_file: str = "") -> Classifier:
-    rows = read_keywords(files("crawler") / "data" / "column_categories.csv")
+    rows = read_pairs(files("crawler") / "data" / "column_categories.csv", "category", CATEGORIES)
     if extra_file:
-        rows += read_keywords(extra_file)
+        rows += read_pairs(extra_file, "category", CATEGORIES)
     return Classifier(rows)
 
 

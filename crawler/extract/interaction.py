@@ -9,7 +9,6 @@ loads. Every function takes (html or tree, url, asof) and fetches nothing.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 from crawler.dates import parse_date
 from crawler.extract import PLACEHOLDERS
 from crawler.extract.html import fold, text_of
+from crawler.extract.tables import read_pairs
 
 # consultation counts for both clauses of 互动回应差; suggestion (建言) only for clause 1; the others
 # are the channels the clauses exclude; a hub is a page that lists channels (互动交流).
@@ -117,24 +117,11 @@ class ChannelClassifier:
         return None
 
 
-def read_table(path) -> list[tuple[str, str]]:
-    rows = []
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        for n, row in enumerate(csv.DictReader(f), start=2):
-            cls, keyword = (row.get("class") or "").strip(), (row.get("keyword") or "").strip()
-            if cls not in CLASSES:
-                raise ValueError(f"{path}, row {n}: unknown class {cls!r} (one of {', '.join(CLASSES)})")
-            if not keyword:
-                raise ValueError(f"{path}, row {n}: empty keyword")
-            rows.append((cls, keyword))
-    return rows
-
-
 @lru_cache(maxsize=8)
 def channel_classifier(extra_file: str = "") -> ChannelClassifier:
-    rows = read_table(files("crawler") / "data" / "interaction_channels.csv")
+    rows = read_pairs(files("crawler") / "data" / "interaction_channels.csv", "class", CLASSES)
     if extra_file:
-        rows += read_table(Path(extra_file))
+        rows += read_pairs(Path(extra_file), "class", CLASSES)
     return ChannelClassifier(rows)
 
 

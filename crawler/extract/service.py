@@ -8,7 +8,6 @@ categories of the 2015 gov.cn note, each with the labels sites use for it
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from crawler.extract import listing
 from crawler.extract.html import fold, text_of
 from crawler.extract.interaction import labelled_values
+from crawler.extract.tables import read_pairs
 
 ELEMENTS = ("事项名称", "设定依据", "申请条件", "办理材料", "办理地点", "办理时间", "联系电话", "办理流程")
 KINDS = ("entry", "guide", "platform_host")
@@ -40,30 +40,17 @@ class GuideRead:
     empty: list[str]  # labelled but without a value
 
 
-def _read_csv(path, first: str, allowed=None) -> list[tuple[str, str]]:
-    rows = []
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        for n, row in enumerate(csv.DictReader(f), start=2):
-            a, b = (row.get(first) or "").strip(), (row.get("pattern") or row.get("label") or "").strip()
-            if allowed is not None and a not in allowed:
-                raise ValueError(f"{path}, row {n}: unknown {first} {a!r} (one of {', '.join(allowed)})")
-            if not b:
-                raise ValueError(f"{path}, row {n}: empty pattern")
-            rows.append((a, b))
-    return rows
-
-
 @lru_cache(maxsize=8)
 def entry_table(extra_file: str = "") -> tuple[tuple[str, str], ...]:
-    rows = _read_csv(files("crawler") / "data" / "service_entries.csv", "kind", KINDS)
+    rows = read_pairs(files("crawler") / "data" / "service_entries.csv", "kind", KINDS, "pattern")
     if extra_file:
-        rows += _read_csv(Path(extra_file), "kind", KINDS)
+        rows += read_pairs(Path(extra_file), "kind", KINDS, "pattern")
     return tuple(sorted(rows, key=lambda r: -len(r[1])))
 
 
 @lru_cache(maxsize=1)
 def element_labels() -> tuple[tuple[str, str], ...]:
-    rows = _read_csv(files("crawler") / "data" / "guide_elements.csv", "element", ELEMENTS)
+    rows = read_pairs(files("crawler") / "data" / "guide_elements.csv", "element", ELEMENTS, "label")
     return tuple(sorted(((label, element) for element, label in rows), key=lambda r: -len(r[0])))
 
 
