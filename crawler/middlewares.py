@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 
 import charset_normalizer
 from scrapy.http import TextResponse
@@ -71,8 +72,12 @@ def repair(response: TextResponse) -> tuple[str, str] | None:
     return None
 
 
+# the replacement character, and the private-use area a wrong GBK/Big5 table decodes into
+_BAD_CHARS = re.compile("[\ufffd\ue000-\uf8ff]")
+
+
 def bad_chars(text: str) -> int:
-    return sum(1 for ch in text if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff")
+    return len(_BAD_CHARS.findall(text))
 
 
 def needs_repair(bad: int, length: int) -> bool:

@@ -132,7 +132,9 @@ class _Handler(BaseHTTPRequestHandler):
     def fault_flaky(self):
         with self.server.lock:
             n = self.server.hits[self.path] = self.server.hits.get(self.path, 0) + 1
-        if n % 2:  # every first try of a page fails; Scrapy's one retry gets it
+        # the first request of each page fails and every later one succeeds, whichever request (a
+        # column fetch or a link check) comes first: Scrapy's retry always gets the page
+        if n == 1:
             self.send(503 if len(self.path) % 2 else 500, b"<html><body>Service Unavailable</body></html>",
                       headers=[("Retry-After", "0")])
             return
