@@ -91,7 +91,9 @@ class InspectSpider(scrapy.Spider):
         self.run_id = run_id or self.asof.isoformat()
         self.sample_arg, self.seed, self.shard_arg = sample or "", str(seed), shard or ""
         self.registry_path = sites or ""
-        chosen = self.select_sites(sites, site=site, sample=sample, seed=self.seed, shard=shard)
+        every = self.load_registry(sites)
+        self.registry_total = len(every)  # the registry's size before narrowing (the 通报's "online" count)
+        chosen = self.narrow(every, sites, site=site, sample=sample, seed=self.seed, shard=shard)
         self.sites = {s.site_id: s for s in chosen if self.handles(s)}
         self.site_ids = list(self.sites)
         self.tracker = SiteTracker(total=len(self.sites))
@@ -108,16 +110,21 @@ class InspectSpider(scrapy.Spider):
         parse_asof(asof)
         cls.select_sites(sites, site=site, sample=sample, seed=str(seed), shard=shard)
 
-    @staticmethod
-    def select_sites(path, site=None, sample=None, seed="0", shard=None) -> list[registry.Site]:
-        """The registry's sites, narrowed to one site, a stratified sample and a shard, in that order.
+    @classmethod
+    def select_sites(cls, path, site=None, sample=None, seed="0", shard=None) -> list[registry.Site]:
+        """The registry's sites, narrowed to one site, a stratified sample and a shard."""
+        return cls.narrow(cls.load_registry(path), path, site=site, sample=sample, seed=seed, shard=shard)
 
-        Sampling before sharding makes the shards of a run partition one sample, so that merged
-        shards equal a single-process run.
-        """
+    @staticmethod
+    def load_registry(path) -> list[registry.Site]:
         if path is None:
             raise registry.RegistryError("sites is required: -a sites=FILE.csv (the site registry)")
-        chosen = registry.load_sites(path)
+        return registry.load_sites(path)
+
+    @staticmethod
+    def narrow(chosen, path, site=None, sample=None, seed="0", shard=None) -> list[registry.Site]:
+        """One site, a stratified sample and a shard, in that order. Sampling before sharding makes
+        the shards of a run partition one sample, so that merged shards equal a single-process run."""
         if site:
             chosen = [s for s in chosen if s.site_id == site]
             if not chosen:
@@ -178,7 +185,7 @@ class InspectSpider(scrapy.Spider):
         yield RunItem(run_id=self.run_id, spider=self.name, asof=self.asof.isoformat(), started_at=now_iso(),
                       registry=str(self.registry_path), sample=self.sample_arg, seed=self.seed,
                       shard=self.shard_arg, drawn=self.site_ids,
-                      registry_total=len(registry.load_sites(self.registry_path)),
+                      registry_total=self.registry_total,
                       settings={k: self.settings.get(k) for k in (
                           "INSPECT_COLUMN_PAGES", "INSPECT_SITE_MAX_REQUESTS", "INSPECT_MAX_COLUMNS",
                           "DOWNLOAD_DELAY", "CONCURRENT_REQUESTS", "RULES_DISABLED", "RULE_PARAMS", "SCORING")})
