@@ -4,10 +4,12 @@
 
 For each region size: wall time, pages/s, the crawl process's CPU seconds (per page) and its peak
 RSS. --overhead also fetches the same URLs with a bare Scrapy spider (Scrapy's defaults, the same
-concurrency and one slot per site) and reports the inspect pipeline's overhead; --shards runs the
+concurrency and one slot per site) and reports the inspect pipeline's overhead, the median of
+--repeat pairs of runs; --shards runs the
 largest region as 2 shards at once and merges them; --rescore times `scrapy rescore` on the
 largest region's DB; --probe times one `scrapy crawl probe` round with 5% of the sites hanging.
-Politeness is off (no delay, no AutoThrottle) so that the figures measure our code.
+Politeness is off (no delay, no AutoThrottle) so that the figures measure our code; --polite turns
+the project's defaults back on (for both spiders), to see what a real run's wall time is bound by.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ ASOF = "2023-02-09"
 FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "CONCURRENT_REQUESTS": "128",
         "CONCURRENT_REQUESTS_PER_DOMAIN": "1", "COOKIES_ENABLED": "False", "TELNETCONSOLE_ENABLED": "False",
         "LOG_LEVEL": "INFO", "PROGRESS_INTERVAL": "30", "CONCURRENT_ITEMS": "1"}
+# --polite: the project's politeness defaults (crawler/settings.py), for both spiders
+POLITE = {"DOWNLOAD_DELAY": "1", "AUTOTHROTTLE_ENABLED": "True", "AUTOTHROTTLE_START_DELAY": "1",
+          "AUTOTHROTTLE_MAX_DELAY": "30", "AUTOTHROTTLE_TARGET_CONCURRENCY": "1.0"}
 
 
 def measure(cmd: list[str], cwd: Path, log: Path, timeout: float) -> dict:
@@ -103,16 +108,22 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sites", default="250", help="region sizes, comma-separated (≤ 1000)")
     parser.add_argument("--overhead", action="store_true", help="bare Scrapy spider over the same URLs")
+    parser.add_argument("--repeat", type=int, default=3, metavar="K",
+                        help="--overhead: K pairs of runs (inspect, then the bare spider); the median counts")
+    parser.add_argument("--profile", action="store_true",
+                        help="--overhead: sample both crawls with py-spy and split their CPU by stage")
+    parser.add_argument("--polite", action="store_true",
+                        help="the project's politeness defaults (1 s delay, AutoThrottle) instead of none")
     parser.add_argument("--shards", action="store_true", help="2 shards at once vs 1 process, then merge")
     parser.add_argument("--rescore", action="store_true", help="time `scrapy rescore` of the largest DB")
     parser.add_argument("--probe", action="store_true", help="a probe round with 5%% of the sites hanging")
     parser.add_argument("--workdir", help="keep files here (default: a temp dir, removed at the end)")
     parser.add_argument("--timeout", type=float, default=900, help="seconds allowed for each measured run")
     parser.add_argument("-s", dest="settings", action="append", default=[], metavar="KEY=VALUE",
-                        help="extra Scrapy setting for the inspect runs")
+                        help="extra Scrapy setting for every run (the bare spider ignores the project's own)")
     opts = parser.parse_args(argv)
     sizes = [int(x) for x in opts.sites.split(",")]
-    extra = dict(s.split("=", 1) for s in opts.settings)
+    extra = {**(POLITE if opts.polite else {}), **dict(s.split("=", 1) for s in opts.settings)}
     work = Path(opts.workdir or tempfile.mkdtemp(prefix="govinspect-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     results: dict = {"load_before": os.getloadavg(), "cpus": os.cpu_count()}
@@ -135,20 +146,8 @@ def main(argv=None):
             n = max(sizes)
             db = work / f"inspect-{n}.db"
             if opts.overhead:
-                urls = work / "requests.txt"
-                bare_dir = work / "bare"
-                bare_dir.mkdir(exist_ok=True)
-                cmd = [sys.executable, "-m", "scrapy", "runspider", str(ROOT / "benchmarks" / "bare_spider.py"),
-                       "-a", f"urls={urls}", *sets(FAST)]
-                r = measure(cmd, bare_dir, work / "bare.log", opts.timeout)
-                results["bare"] = with_pages(r, len(urls.read_text().splitlines()))
-                report(f"bare spider, the same {results['bare']['pages']} requests", results["bare"])
-                full = results[f"inspect_{n}"]
-                results["overhead"] = {
-                    "wall": round(full["wall_s"] / results["bare"]["wall_s"] - 1, 3),
-                    "cpu_per_page": round(full["cpu_ms_per_page"] / results["bare"]["cpu_ms_per_page"] - 1, 3)}
-                print(f"overhead of the inspect pipeline: wall {results['overhead']['wall']:+.0%}, "
-                      f"CPU per page {results['overhead']['cpu_per_page']:+.0%}", flush=True)
+                results["overhead"] = overhead(work, work / f"sites-{n}.csv", extra, opts.repeat, opts.timeout,
+                                              opts.profile)
             if opts.shards:
                 registry = work / f"sites-{n}.csv"
                 start = time.monotonic()
@@ -192,6 +191,51 @@ def main(argv=None):
         if not opts.workdir:
             shutil.rmtree(work, ignore_errors=True)
     return results
+
+
+def profiled(cmd: list[str], out: Path) -> list[str]:
+    """cmd under py-spy (pip install py-spy): raw samples for benchmarks.profile_split."""
+    spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    return [spy, "record", "--rate", "200", "--format", "raw", "--output", str(out), "--", *cmd]
+
+
+def overhead(work: Path, registry: Path, extra: dict, repeat: int, timeout: float, profile: bool = False) -> dict:
+    """CPU per response of the inspect crawl against a bare Scrapy spider fetching the requests it
+    made (recorded in the region run), in `repeat` back-to-back pairs: the machine's speed drifts by
+    tens of percent between minutes, a pair's two runs see nearly the same machine."""
+    urls = work / "requests.txt"
+    requests = len(urls.read_text().splitlines())
+    bare_dir = work / "bare"
+    bare_dir.mkdir(exist_ok=True)
+    pairs = []
+    for i in range(repeat):
+        db = work / f"overhead-{i}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        cmd = inspect_cmd(registry, db, extra)
+        if profile:
+            cmd = profiled(cmd, work / f"profile-inspect-{i}.txt")
+        full = with_pages(measure(cmd, ROOT, work / f"overhead-inspect-{i}.log", timeout), responses(db))
+        cmd = [sys.executable, "-m", "scrapy", "runspider", str(ROOT / "benchmarks" / "bare_spider.py"),
+               "-a", f"urls={urls}", *sets({**FAST, **extra})]
+        if profile:
+            cmd = profiled(cmd, work / f"profile-bare-{i}.txt")
+        bare = with_pages(measure(cmd, bare_dir, work / f"overhead-bare-{i}.log", timeout), requests)
+        ratio = round(full["cpu_ms_per_page"] / bare["cpu_ms_per_page"] - 1, 3)
+        pairs.append({"inspect": full, "bare": bare, "cpu_per_page": ratio,
+                      "wall": round(full["wall_s"] / bare["wall_s"] - 1, 3)})
+        report(f"pair {i + 1}: inspect", full)
+        report(f"pair {i + 1}: bare spider, the {requests} recorded requests", bare)
+        print(f"pair {i + 1}: overhead CPU per response {ratio:+.0%}", flush=True)
+    ratios = [p["cpu_per_page"] for p in pairs]
+    median = sorted(ratios)[len(ratios) // 2]
+    print(f"overhead of the inspect pipeline, CPU per response: median {median:+.0%} over {repeat} pairs "
+          f"({', '.join(f'{r:+.0%}' for r in ratios)})", flush=True)
+    if profile:
+        from benchmarks.profile_split import main as split
+        print("py-spy samples by stage (pair 1; the CPU figures above include py-spy's own):")
+        split([str(work / "profile-inspect-0.txt"), str(work / "profile-bare-0.txt")])
+    return {"pairs": pairs, "cpu_per_page_median": median}
 
 
 def probe_round(work: Path, n: int, timeout: float) -> dict:

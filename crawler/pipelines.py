@@ -30,11 +30,11 @@ class ValidatePipeline:
     def process_item(self, item):
         if not is_fact(item):
             raise DropItem(f"not a govinspect item (no table and key): {type(item).__name__}")
-        adapter = ItemAdapter(item)
-        missing = [k for k in item.key if k in adapter and adapter[k] in (None, "")]
+        row = _row(item)
+        missing = [k for k in item.key if k in row and row[k] in (None, "")]
         if missing:
             self.crawler.stats.inc_value("govinspect/items/invalid")
-            raise DropItem(f"{type(item).__name__} without {', '.join(missing)}: {dict(adapter)}")
+            raise DropItem(f"{type(item).__name__} without {', '.join(missing)}: {row}")
         return item
 
 

@@ -85,7 +85,7 @@ class Gauge:
         outer = self
 
         class Slow(demo_server._Handler):
-            def do_GET(self):
+            def gauged(self, answer):
                 with outer.lock:
                     outer.now += 1
                     outer.peak = max(outer.peak, outer.now)
@@ -94,7 +94,13 @@ class Gauge:
                 finally:
                     with outer.lock:  # before answering: the client cannot send its next request earlier
                         outer.now -= 1
-                super().do_GET()
+                answer()
+
+            def do_GET(self):
+                self.gauged(super().do_GET)
+
+            def do_HEAD(self):  # link checks; the demo server answers 501 and the checker falls back to GET
+                self.gauged(lambda: self.send_error(501))
 
         return Slow
 
@@ -115,8 +121,7 @@ def test_sites_of_one_platform_share_one_download_slot(tmp_path, platform, slots
         for srv in region.servers:
             srv.RequestHandlerClass = gauge.handler()
         registry = write_with_platform(region, tmp_path / "sites.csv", platform)
-        # a delay, however small: Scrapy 2.19 enforces a slot's concurrency only on slots with a delay
-        more = ["-s", "INSPECT_MAX_COLUMNS=3", "-s", "DOWNLOAD_DELAY=0.01"] \
+        more = ["-s", "INSPECT_MAX_COLUMNS=3", "-s", "DOWNLOAD_DELAY=0"] \
             + (["-s", f"DOWNLOAD_SLOTS={slots}"] if slots else [])
         result = crawl_inspect(registry, tmp_path / "run.db", ASOF, *more)
     assert result.returncode == 0, result.stderr[-2000:]
@@ -125,6 +130,20 @@ def test_sites_of_one_platform_share_one_download_slot(tmp_path, platform, slots
         assert gauge.peak >= 2  # one slot per site: the sites are fetched side by side
     else:
         assert gauge.peak == peak
+
+
+def test_one_request_at_a_time_per_site_without_a_delay(tmp_path):
+    """A page yields its link checks all at once; with DOWNLOAD_DELAY = 0 they must still queue."""
+    gauge = Gauge()
+    with LoopbackRegion([demo_site("lasa")], first=51) as region:
+        for srv in region.servers:
+            srv.RequestHandlerClass = gauge.handler()
+        registry = region.write_registry(tmp_path / "sites.csv")
+        result = crawl_inspect(registry, tmp_path / "run.db", ASOF, "-s", "INSPECT_MAX_COLUMNS=3",
+                               "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert query(tmp_path / "run.db", "SELECT count(*) FROM links")[0][0] >= 10
+    assert gauge.peak == 1
 
 
 # --- merge -----------------------------------------------------------------------------------

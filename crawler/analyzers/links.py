@@ -19,12 +19,13 @@ import hashlib
 import ipaddress
 from dataclasses import dataclass
 from typing import ClassVar
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 from scrapy import signals
 from scrapy.exceptions import StopDownload
 
 from crawler.analyzers import Analyzer
+from crawler.extract.html import join, text_of
 from crawler.failures import classify
 from crawler.items import now_iso
 
@@ -32,6 +33,7 @@ ATTACHMENT_EXT = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".w
                   ".txt", ".csv", ".ofd", ".tif", ".mp4", ".avi")
 SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "#", "vbscript:")
 UNVERIFIABLE = (401, 403, 407, 429)
+ERROR_STATUSES = range(400, 600)  # every status reaches the callback
 HEAD_REFUSED = (400, 403, 404, 405, 406, 409, 500, 501, 502, 503)  # try GET before calling it broken
 
 
@@ -87,7 +89,7 @@ class LinkAnalyzer(Analyzer):
         if role == "homepage":
             yield from self.soft404_probe(spider, site, response)
         budget = self.settings.getint("LINKS_MAX_PER_SITE")
-        for url, kind, text in self.links(response):
+        for url, kind, text in self.links(response, page):
             if url in seen:
                 if role == "homepage":
                     seen[url].on_homepage = True
@@ -109,20 +111,21 @@ class LinkAnalyzer(Analyzer):
             return False
         return not _loopback(urlsplit(site.url).hostname) or _loopback(urlsplit(url).hostname)
 
-    def links(self, response):
+    def links(self, response, page):
+        """(url, kind, text) of every link and image of the page (its parsed tree: no second parse)."""
         out = []
-        for sel, attr, kind in ((response.xpath("//a[@href]"), "href", "a"), (response.xpath("//img[@src]"), "src", "img")):
-            for node in sel:
-                raw = (node.attrib.get(attr) or "").strip()
-                if not raw or raw.lower().startswith(SKIP_SCHEMES):
-                    continue
-                url = urldefrag(urljoin(response.url, raw))[0]
-                if urlsplit(url).scheme not in ("http", "https"):
-                    continue
-                is_file = urlsplit(url).path.lower().endswith(ATTACHMENT_EXT)
-                text = " ".join(node.xpath("normalize-space(.)").getall()).strip() or node.attrib.get("alt", "") \
-                    or node.attrib.get("title", "")
-                out.append((url, "attachment" if kind == "a" and is_file else kind, text[:80]))
+        for node, attr, kind in [(a, "href", "a") for a in page.root.iter("a")] + \
+                [(img, "src", "img") for img in page.root.iter("img")]:
+            raw = (node.get(attr) or "").strip()
+            if not raw or raw.lower().startswith(SKIP_SCHEMES):
+                continue
+            url = urldefrag(join(response.url, raw))[0]
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https"):
+                continue
+            is_file = parts.path.lower().endswith(ATTACHMENT_EXT)
+            text = text_of(node) or node.get("alt", "") or node.get("title", "")
+            out.append((url, "attachment" if kind == "a" and is_file else kind, text[:80]))
         return out
 
     def check(self, spider, site, link: _Link):
@@ -140,11 +143,10 @@ class LinkAnalyzer(Analyzer):
 
     def request(self, spider, site, url, step, method):
         """A check request: redirects followed, every status seen, after the site's own pages (priority)."""
-        req = spider.follow(site, url, self, step, role="link", link_url=url, dont_filter=True, record_page=False,
-                            handle_httpstatus_list=list(range(400, 600)), dont_cache=True,
-                            download_timeout=self.settings.getfloat("LINKS_TIMEOUT"),
-                            download_maxsize=self.settings.getint("LINKS_MAXSIZE"))
-        return req.replace(method=method, priority=-10) if req is not None else None
+        return spider.follow(site, url, self, step, role="link", method=method, priority=-10, link_url=url,
+                             dont_filter=True, record_page=False, handle_httpstatus_list=ERROR_STATUSES,
+                             dont_cache=True, download_timeout=self.settings.getfloat("LINKS_TIMEOUT"),
+                             download_maxsize=self.settings.getint("LINKS_MAXSIZE"))
 
     def checked(self, spider, response, site):
         code, method, url = response.status, response.request.method, response.meta["link_url"]

@@ -204,7 +204,7 @@ class InspectSpider(scrapy.Spider):
         engine = self.crawler.engine
         return bool(engine.downloader.active) or bool(engine.scheduler and engine.scheduler.has_pending_requests())
 
-    def request(self, site, url, callback, role, **meta):
+    def request(self, site, url, callback, role, method="GET", priority=0, **meta):
         dont_filter = meta.pop("dont_filter", False)
         if self.requests_made[site.site_id] >= self.settings.getint("INSPECT_SITE_MAX_REQUESTS"):
             self.crawler.stats.inc_value("govinspect/requests/over_site_budget")
@@ -214,6 +214,7 @@ class InspectSpider(scrapy.Spider):
         if site.render and getattr(self, "rendering", False):
             meta.update(render.meta(role))
         return scrapy.Request(url, callback=callback, errback=self.on_error, dont_filter=dont_filter,
+                              method=method, priority=priority,
                               meta={"site_id": site.site_id, "role": role, "download_slot": site.slot, **meta})
 
     def on_dropped(self, request, spider):
@@ -364,10 +365,10 @@ class InspectSpider(scrapy.Spider):
             if role in analyzer.roles:
                 yield from analyzer.analyze(self, response, page, site, role) or ()
 
-    def follow(self, site, url, analyzer, step: str, role: str, **meta):
+    def follow(self, site, url, analyzer, step: str, role: str, method="GET", priority=0, **meta):
         """A request on behalf of an analyzer: its response goes to ``analyzer.<step>``."""
-        return self.request(site, url, self.parse_for_analyzer, role=role, analyzer=analyzer.name,
-                            step=step, **meta)
+        return self.request(site, url, self.parse_for_analyzer, role=role, method=method, priority=priority,
+                            analyzer=analyzer.name, step=step, **meta)
 
     @finishes_request
     def parse_for_analyzer(self, response):
