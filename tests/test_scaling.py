@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import os
 import sqlite3
@@ -144,6 +145,38 @@ def test_one_request_at_a_time_per_site_without_a_delay(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert query(tmp_path / "run.db", "SELECT count(*) FROM links")[0][0] >= 10
     assert gauge.peak == 1
+
+
+# --- the garbage collector -------------------------------------------------------------------
+
+def test_gc_thresholds_hold_for_the_crawl_and_python_s_come_back():
+    from scrapy import signals
+    from scrapy.utils.test import get_crawler
+
+    from crawler.extensions import GarbageCollection
+
+    before = gc.get_threshold()
+    crawler = get_crawler(settings_dict={"GC_THRESHOLDS": [12345, 7, 3]})
+    ext = GarbageCollection.from_crawler(crawler)  # kept: signals hold their receivers weakly
+    crawler.signals.send_catch_log(signals.spider_opened, spider=None)
+    try:
+        assert gc.get_threshold() == (12345, 7, 3)
+    finally:
+        crawler.signals.send_catch_log(signals.spider_closed, spider=None, reason="finished")
+    assert gc.get_threshold() == before
+    assert ext.saved == before
+
+
+def test_gc_thresholds_off_or_wrong():
+    from scrapy.exceptions import NotConfigured
+    from scrapy.utils.test import get_crawler
+
+    from crawler.extensions import GarbageCollection
+
+    with pytest.raises(NotConfigured):
+        GarbageCollection.from_crawler(get_crawler(settings_dict={"GC_THRESHOLDS": []}))
+    with pytest.raises(ValueError, match="GC_THRESHOLDS"):
+        GarbageCollection.from_crawler(get_crawler(settings_dict={"GC_THRESHOLDS": [0, 10, 10]}))
 
 
 # --- merge -----------------------------------------------------------------------------------

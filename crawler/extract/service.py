@@ -13,16 +13,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from crawler.extract import listing
-from crawler.extract.html import fold, text_of
+from crawler.extract.html import fold, join, text_of
 from crawler.extract.interaction import labelled_values
 from crawler.extract.tables import read_pairs
 
 ELEMENTS = ("事项名称", "设定依据", "申请条件", "办理材料", "办理地点", "办理时间", "联系电话", "办理流程")
 KINDS = ("entry", "guide", "platform_host")
 _NONE = re.compile(r"^(无|暂无|空|-+|—+|/)$")
+_NOT_A_PAGE = re.compile(r"(javascript:|mailto:|tel:|#)", re.I)
 
 
 @dataclass(frozen=True)
@@ -54,17 +55,18 @@ def element_labels() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((label, element) for element, label in rows), key=lambda r: -len(r[0])))
 
 
-def find_service_links(body, base_url: str, table) -> list[ServiceLink]:
+def find_service_links(body, base_url: str, table, anchors=None) -> list[ServiceLink]:
+    """``anchors``: the page's (element, text) pairs when already read (``Page.anchors``)."""
     found: dict[str, ServiceLink] = {}
-    for a in body.iter("a"):
+    for a, text in anchors if anchors is not None else ((a, text_of(a)) for a in body.iter("a")):
         href = (a.get("href") or "").strip()
-        if not href or re.match(r"(javascript:|mailto:|tel:|#)", href, re.I):
+        if not href or _NOT_A_PAGE.match(href):
             continue
-        url = urljoin(base_url, href).split("#")[0]
+        url = join(base_url, href).split("#")[0]
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             continue
-        name = fold(text_of(a) or a.get("title") or "")
+        name = text or fold(a.get("title"))
         hit = None
         for kind, pattern in table:
             if kind == "platform_host":
