@@ -73,7 +73,7 @@ INSPECT_MAX_COLUMNS = 80
 INSPECT_MAX_SUBCOLUMNS = 30
 # Sites fetched at once; the next site starts when one is done, so the request queue stays bounded
 # however large the region and however slowly pages are processed (0: every site at once). With a 1 s delay per site, 300 sites in flight ask for
-# about what one core can process (~300 responses/s, BENCHMARKS.md).
+# about what one core can process (~300-400 responses/s, BENCHMARKS.md).
 INSPECT_SITES_IN_FLIGHT = 300
 # Articles fetched from the first page of each column (publication date cross-check, content checks).
 INSPECT_ARTICLES_PER_COLUMN = 1
