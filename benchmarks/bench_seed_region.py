@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from crawler.demo import seed_accounts, seed_region  # noqa: E402
 from crawler.demo.world import ASOF  # noqa: E402
+from exports import db as dbmod  # noqa: E402
 
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING"]
 
@@ -35,8 +36,7 @@ def main():
     out = Path(parser.parse_args().out or tempfile.mkdtemp(prefix="seed-bench-"))
     out.mkdir(parents=True, exist_ok=True)
     db = out / "seed.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    dbmod.remove(db)
     t = time.perf_counter()
     with seed_region.SeedRegion() as sites, seed_accounts.SeedAccounts() as accounts:
         print(f"serve 267 sites + accounts bridge: {time.perf_counter() - t:.1f} s")

@@ -28,6 +28,7 @@ from pathlib import Path
 from scrapy.utils.project import get_project_settings
 
 from benchmarks.region import NginxRegion, generate_sites
+from exports import db as dbmod
 
 ROOT = Path(__file__).resolve().parent.parent
 ASOF = "2023-02-09"
@@ -133,8 +134,7 @@ def main(argv=None):
             for n in sizes:
                 registry = region.write_registry(work / f"sites-{n}.csv", sites[:n])
                 db = work / f"inspect-{n}.db"
-                for suffix in ("", "-wal", "-shm"):
-                    Path(f"{db}{suffix}").unlink(missing_ok=True)
+                dbmod.remove(db)
                 record = recording(work / "requests.txt") if opts.overhead and n == max(sizes) else {}
                 r = measure(inspect_cmd(registry, db, {**extra, **record}), ROOT, work / f"inspect-{n}.log",
                             opts.timeout)
@@ -210,8 +210,7 @@ def overhead(work: Path, registry: Path, extra: dict, repeat: int, timeout: floa
     pairs = []
     for i in range(repeat):
         db = work / f"overhead-{i}.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        dbmod.remove(db)
         cmd = inspect_cmd(registry, db, extra)
         if profile:
             cmd = profiled(cmd, work / f"profile-inspect-{i}.txt")

@@ -30,8 +30,8 @@ class _Queue(deque):
 
 
 class PoliteDownloader(Downloader):
-    def _get_slot(self, request, spider=None):
-        key, slot = super()._get_slot(request)
+    def _get_slot(self, *args, **kwargs):
+        key, slot = super()._get_slot(*args, **kwargs)
         if not isinstance(slot.queue, _Queue):
             slot.queue = _Queue(slot, slot.queue)
         return key, slot

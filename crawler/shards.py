@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 from urllib.request import Request, urlopen
 
 import crawler
+from exports import db as dbmod
 
 logger = logging.getLogger(__name__)
 PROJECT = "govinspect"
@@ -106,8 +107,7 @@ class ShardRun:
         for i in range(self.shards):
             node = self.nodes[i % len(self.nodes)]
             path = self.db_path(i)
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)  # a shard DB holds one attempt only
+            dbmod.remove(path)  # a shard DB holds one attempt only
             job = node.schedule(self.spider, {**self.args, "shard": f"{i}/{self.shards}"},
                                 {**self.settings, "INSPECT_DB": str(path)}, jobid=f"shard-{i}-of-{self.shards}-{tag}")
             logger.info("shard %d/%d scheduled on %s as job %s", i, self.shards, node.url, job)

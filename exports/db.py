@@ -87,6 +87,12 @@ def connect(path: str | Path, create: bool = True) -> sqlite_utils.Database:
     return db
 
 
+def remove(path: str | Path) -> None:
+    """Delete a database file with its WAL and shared-memory files, if they are there."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
 def ensure_schema(db: sqlite_utils.Database, schema=None) -> None:
     for name, (pk, columns) in (schema or SCHEMA).items():
         table = db[name]

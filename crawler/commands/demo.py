@@ -11,6 +11,7 @@ from scrapy.settings import SETTINGS_PRIORITIES
 from crawler.demo.accounts import DemoPlatforms
 from crawler.demo.server import DemoRegion
 from crawler.demo.world import ASOF
+from exports import db as dbmod
 
 
 class Command(ScrapyCommand):
@@ -29,8 +30,7 @@ class Command(ScrapyCommand):
         out = Path(opts.dir).resolve()
         out.mkdir(parents=True, exist_ok=True)
         db = out / "demo.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        dbmod.remove(db)
         for key, value in self.demo_settings.items():
             if self.settings.getpriority(key) < SETTINGS_PRIORITIES["cmdline"]:
                 self.settings.set(key, value, priority="cmdline")
