@@ -88,6 +88,22 @@ def test_interrupted_crawl_resumes_to_the_same_verdicts(demo_registry, demo_db, 
     assert pages == []
 
 
+def test_a_resumed_crawl_keeps_what_it_knew_of_each_site(demo_registry, demo_db, tmp_path):
+    """Stopped right after a homepage was read, the resumed crawl's first answers are column pages
+    from the restored queue: they must not claim the homepage's columns as their sub-columns."""
+    rows = demo_registry.read_text(encoding="utf-8-sig").splitlines()
+    registry = tmp_path / "ali.csv"
+    registry.write_text("\n".join([rows[0], *(r for r in rows[1:] if r.startswith("ali,"))]) + "\n", encoding="utf-8")
+    db, jobdir = tmp_path / "resumed.db", tmp_path / "job"
+    first = crawl_inspect(registry, db, "2023-02-09", "-s", f"JOBDIR={jobdir}", "-s", "CLOSESPIDER_PAGECOUNT=1")
+    assert "'finish_reason': 'closespider_pagecount'" in first.stderr, first.stderr[-2000:]
+    second = crawl_inspect(registry, db, "2023-02-09", "-s", f"JOBDIR={jobdir}")
+    assert second.returncode == 0 and "Resuming crawl" in second.stderr, second.stderr[-2000:]
+    columns = "SELECT column_url, level, parent_url FROM columns WHERE site_id='ali' ORDER BY 1"
+    assert query(db, columns) == query(demo_db, columns)
+    assert verdicts(db) == {"ali": verdicts(demo_db)["ali"]}
+
+
 def test_rescore_judges_stored_facts_again(demo_db, tmp_path):
     db = tmp_path / "rescore.db"
     shutil.copy(demo_db, db)

@@ -102,6 +102,24 @@ class InspectSpider(scrapy.Spider):
         self.extra_hosts: dict[str, set[str]] = {sid: set() for sid in self.sites}
         self._handlers: dict[str, InspectSpider] = {}
 
+    def carry_over(self):
+        """A crawl resumed from JOBDIR goes on with what the stopped one knew of each site.
+
+        Scrapy's SpiderState keeps ``self.state`` in JOBDIR (set when the spider opens, before
+        ``start`` runs). Without it, a column page answering from
+        the restored queue before its site's homepage was read again would claim the homepage's
+        columns as its sub-columns, links to a host the homepage redirected to would look foreign,
+        and each site's request budget would start again.
+        """
+        state = getattr(self, "state", None)
+        if state is None:
+            return  # no JOBDIR
+        for name in ("known_columns", "requests_made", "extra_hosts"):
+            kept = state.setdefault(name, {})
+            for site_id, value in getattr(self, name).items():
+                kept.setdefault(site_id, value)
+            setattr(self, name, kept)
+
     # --- which sites, and which code reads them ---------------------------------------------
 
     @classmethod
@@ -180,6 +198,7 @@ class InspectSpider(scrapy.Spider):
     # --- the crawl ------------------------------------------------------------------------------
 
     async def start(self):
+        self.carry_over()
         for site in self.sites.values():
             self.handler(site)  # a registry naming a missing spider fails before any request
         yield RunItem(run_id=self.run_id, spider=self.name, asof=self.asof.isoformat(), started_at=now_iso(),
