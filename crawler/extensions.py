@@ -1,5 +1,5 @@
 """Extensions: progress lines staff can follow, judging the run when the crawl closes, and Python's
-garbage collector set for a crawl."""
+garbage collector and root logger set for a crawl."""
 
 from __future__ import annotations
 
@@ -51,6 +51,42 @@ class GarbageCollection:
     def spider_closed(self, spider, reason):
         if self.saved is not None:
             gc.set_threshold(*self.saved)
+
+
+class RootLogLevel:
+    """The root logger's level is LOG_LEVEL for the time of the crawl.
+
+    Scrapy filters records only at its handler and leaves the root logger at NOTSET, so every
+    "Scraped from" and "Crawled" line below LOG_LEVEL was still built as a LogRecord and then thrown
+    away: 4 % of a crawl's CPU at INFO (BENCHMARKS.md). A record below LOG_LEVEL is now never made.
+    """
+
+    def __init__(self, level: int):
+        self.level = level
+        self.saved: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        if not crawler.settings.getbool("LOG_ENABLED"):
+            raise NotConfigured
+        level = crawler.settings.get("LOG_LEVEL")
+        numeric = logging.getLevelName(level) if isinstance(level, str) else level
+        if not isinstance(numeric, int):
+            raise ValueError(f"LOG_LEVEL: a logging level name (DEBUG, INFO, …) or number, not {level!r}")
+        ext = cls(numeric)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_opened(self, spider):
+        root = logging.getLogger()
+        self.saved = root.level
+        if root.level < self.level:
+            root.setLevel(self.level)
+
+    def spider_closed(self, spider, reason):
+        if self.saved is not None:
+            logging.getLogger().setLevel(self.saved)
 
 
 class Progress:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import gc
 import json
+import logging
 import os
 import sqlite3
 import subprocess
@@ -177,6 +178,40 @@ def test_gc_thresholds_off_or_wrong():
         GarbageCollection.from_crawler(get_crawler(settings_dict={"GC_THRESHOLDS": []}))
     with pytest.raises(ValueError, match="GC_THRESHOLDS"):
         GarbageCollection.from_crawler(get_crawler(settings_dict={"GC_THRESHOLDS": [0, 10, 10]}))
+
+
+def test_records_below_log_level_are_not_made_during_a_crawl():
+    from scrapy import signals
+    from scrapy.utils.test import get_crawler
+
+    from crawler.extensions import RootLogLevel
+
+    root, before = logging.getLogger(), logging.getLogger().level
+    root.setLevel(logging.NOTSET)  # as Scrapy leaves it
+    try:
+        crawler = get_crawler(settings_dict={"LOG_LEVEL": "INFO"})
+        ext = RootLogLevel.from_crawler(crawler)
+        crawler.signals.send_catch_log(signals.spider_opened, spider=None)
+        try:
+            scraper = logging.getLogger("scrapy.core.scraper")
+            assert not scraper.isEnabledFor(logging.DEBUG) and scraper.isEnabledFor(logging.INFO)
+        finally:
+            crawler.signals.send_catch_log(signals.spider_closed, spider=None, reason="finished")
+        assert root.level == logging.NOTSET and ext.saved == logging.NOTSET
+    finally:
+        root.setLevel(before)
+
+
+def test_root_log_level_off_or_wrong():
+    from scrapy.exceptions import NotConfigured
+    from scrapy.utils.test import get_crawler
+
+    from crawler.extensions import RootLogLevel
+
+    with pytest.raises(NotConfigured):
+        RootLogLevel.from_crawler(get_crawler(settings_dict={"LOG_ENABLED": False}))
+    with pytest.raises(ValueError, match="LOG_LEVEL"):
+        RootLogLevel.from_crawler(get_crawler(settings_dict={"LOG_LEVEL": "LOUD"}))
 
 
 # --- merge -----------------------------------------------------------------------------------
