@@ -1,4 +1,5 @@
-"""Middlewares: charset repair of pages whose declared encoding lies; pages whose reading raised.
+"""Middlewares: charset repair of pages whose declared encoding lies; pages whose reading raised;
+the facts of one response passed on as one item.
 
 Scrapy decodes with the BOM, then the HTTP header, then ``<meta>``, then detection. Government
 servers often send a header that contradicts the page (``charset=GBK`` over a UTF-8 body: mojibake
@@ -14,9 +15,11 @@ import logging
 import re
 
 import charset_normalizer
-from scrapy.http import TextResponse
+from scrapy.http import Request, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from w3lib.encoding import html_body_declared_encoding
+
+from crawler.items import Facts
 
 logger = logging.getLogger(__name__)
 
@@ -130,3 +133,42 @@ class ReadErrorMiddleware:
                      exc_info=exception)
         self.crawler.stats.inc_value("govinspect/read_errors")
         return read_failed(response, exception)
+
+
+class FactBatches:
+    """A spider middleware: what a callback yields for one response leaves it when the callback ends,
+    its facts as one ``Facts`` item first, then its requests.
+
+    Facts first, so a fact is stored before anything its requests fetch can answer: a channel's
+    "pending" row never lands after the "ok" its page gave. If the callback raises, what it yielded
+    before is passed on, then the error (to ``ReadErrorMiddleware``): a page whose analysis failed
+    half-way keeps what was read.
+    """
+
+    def process_spider_output(self, response, result):
+        facts, requests = Facts(url=response.url), []
+        try:
+            for out in result:
+                (requests if isinstance(out, Request) else facts.facts).append(out)
+        except Exception:
+            yield from _release(facts, requests)
+            raise
+        yield from _release(facts, requests)
+
+    async def process_spider_output_async(self, response, result):
+        facts, requests = Facts(url=response.url), []
+        try:
+            async for out in result:
+                (requests if isinstance(out, Request) else facts.facts).append(out)
+        except Exception:
+            for out in _release(facts, requests):
+                yield out
+            raise
+        for out in _release(facts, requests):
+            yield out
+
+
+def _release(facts: Facts, requests: list):
+    if facts.facts:
+        yield facts
+    yield from requests

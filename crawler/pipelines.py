@@ -1,4 +1,8 @@
-"""Item pipelines: validate → normalise dates → store (sqlite-utils upserts, committed in batches)."""
+"""Item pipelines: validate → normalise dates → store (sqlite-utils upserts, committed in batches).
+
+Each receives either one fact or a ``Facts`` batch (the facts of one response, see
+``crawler.middlewares.FactBatches``) and handles every fact in it.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +15,14 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from crawler.dates import parse_date, parse_date_fallback, url_year
-from crawler.items import EntryItem, is_fact
+from crawler.items import EntryItem, Facts, facts_of, is_fact
 from exports import db as dbmod
 
 logger = logging.getLogger(__name__)
 
 
 class ValidatePipeline:
-    """Drop items that cannot be stored, saying why; keep everything else."""
+    """Drop facts that cannot be stored, saying why; keep everything else."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -28,14 +32,30 @@ class ValidatePipeline:
         return cls(crawler)
 
     def process_item(self, item):
+        if isinstance(item, Facts):
+            item.facts = [fact for fact in item.facts if self.valid(fact, item.url)]
+            return item
+        problem = self.problem(item)
+        if problem:
+            raise DropItem(problem)  # Scrapy logs and counts it
+        return item
+
+    def valid(self, fact, url: str) -> bool:
+        problem = self.problem(fact)
+        if problem:
+            self.crawler.stats.inc_value("govinspect/items/invalid")
+            logger.warning("dropped a fact of %s: %s", url, problem)
+        return not problem
+
+    @staticmethod
+    def problem(item) -> str:
         if not is_fact(item):
-            raise DropItem(f"not a govinspect item (no table and key): {type(item).__name__}")
+            return f"not a govinspect item (no table and key): {type(item).__name__}"
         row = _row(item)
         missing = [k for k in item.key if k in row and row[k] in (None, "")]
         if missing:
-            self.crawler.stats.inc_value("govinspect/items/invalid")
-            raise DropItem(f"{type(item).__name__} without {', '.join(missing)}: {row}")
-        return item
+            return f"{type(item).__name__} without {', '.join(missing)}: {row}"
+        return ""
 
 
 class NormalizeDatesPipeline:
@@ -53,14 +73,18 @@ class NormalizeDatesPipeline:
         return cls(crawler)
 
     def process_item(self, item):
-        if isinstance(item, EntryItem) and item.date is None and item.date_raw:
-            asof: date = self.crawler.spider.asof
-            found = parse_date(item.date_raw, asof, year_hint=url_year(item.url)) or parse_date_fallback(item.date_raw, asof)
-            if found:
-                item.date, item.date_form = found.value, found.form
-            else:
-                self.crawler.stats.inc_value("govinspect/dates/unparsed")
+        for fact in facts_of(item):
+            if isinstance(fact, EntryItem) and fact.date is None and fact.date_raw:
+                self.normalize(fact)
         return item
+
+    def normalize(self, entry: EntryItem):
+        asof: date = self.crawler.spider.asof
+        found = parse_date(entry.date_raw, asof, year_hint=url_year(entry.url)) or parse_date_fallback(entry.date_raw, asof)
+        if found:
+            entry.date, entry.date_form = found.value, found.form
+        else:
+            self.crawler.stats.inc_value("govinspect/dates/unparsed")
 
 
 class StorePipeline:
@@ -86,13 +110,15 @@ class StorePipeline:
         logger.info("storing facts in %s", self.path)
 
     def process_item(self, item):
-        row = _row(item)
-        if "run_id" in item.key and not row.get("run_id"):
-            row["run_id"] = self.crawler.spider.run_id
-        self.pending.setdefault((item.table, item.key), []).append(row)
-        self.count += 1
-        if item.table in ("runs", "sites") or self.count >= self.batch_size \
-                or time.monotonic() - self.last_flush > self.batch_seconds:
+        facts, now = facts_of(item), False
+        for fact in facts:
+            row = _row(fact)
+            if "run_id" in fact.key and not row.get("run_id"):
+                row["run_id"] = self.crawler.spider.run_id
+            self.pending.setdefault((fact.table, fact.key), []).append(row)
+            now = now or fact.table in ("runs", "sites")
+        self.count += len(facts)
+        if now or self.count >= self.batch_size or time.monotonic() - self.last_flush > self.batch_seconds:
             self.flush()
         return item
 

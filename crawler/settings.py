@@ -51,9 +51,11 @@ EXTENSIONS = {
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.CharsetRepairMiddleware": 560,
 }
-# Nearest the spider: a page whose reading raised becomes a read_error fact (see docs/reliability.md).
+# A page whose reading raised becomes a read_error fact (see docs/reliability.md). Nearest the spider,
+# a response's facts become one item, so Scrapy's cost per item is paid once per response.
 SPIDER_MIDDLEWARES = {
     "crawler.middlewares.ReadErrorMiddleware": 950,
+    "crawler.middlewares.FactBatches": 990,
 }
 # The browser for sites the registry marks render=yes (crawler/render.py; Debian: apt-get install chromium).
 RENDER_BROWSER = "/usr/bin/chromium"

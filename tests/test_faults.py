@@ -129,3 +129,91 @@ def test_a_page_whose_reading_raises_is_a_fact_and_the_run_goes_on(demo_registry
     assert query(db, linzhi) == query(demo_db, linzhi)
     [(monitors,)] = query(db, "SELECT monitors FROM runs")
     assert {c["name"]: c["passed"] for c in json.loads(monitors)}["log_errors"] is False
+
+
+def _with_spider(demo_registry, tmp_path, site_id, spider):
+    """The registry of lasa and linzhi, lasa read by the given site-specific spider."""
+    rows = demo_registry.read_text(encoding="utf-8-sig").splitlines()
+    column = rows[0].split(",").index("spider")
+    keep = [r.split(",") for r in rows[1:] if r.split(",")[0] in ("lasa", "linzhi")]
+    for r in keep:
+        if r[0] == site_id:
+            r[column] = spider
+    registry = tmp_path / "sites.csv"
+    registry.write_text("\n".join([rows[0], *(",".join(r) for r in keep)]) + "\n", encoding="utf-8")
+    return registry
+
+
+def test_facts_yielded_before_a_page_raised_are_stored(demo_registry, demo_db, tmp_path):
+    registry = _with_spider(demo_registry, tmp_path, "lasa", "crashing_subnav")
+    db = tmp_path / "subnav.db"
+    result = crawl_inspect(registry, db, "2023-02-09", "-s", "SPIDER_MODULES=crawler.spiders,tests.spiders.crashing")
+    assert result.returncode == 0, result.stderr[-3000:]
+    raised = [line for line in result.stderr.splitlines() if "ValueError: a bug after the page was read" in line]
+    assert raised
+    # every homepage column's first page was read, then raised: its page and entries are kept
+    level1 = "SELECT column_url FROM columns WHERE site_id='lasa' AND level=1 ORDER BY 1"
+    assert query(db, level1) == query(demo_db, level1)
+    first = "SELECT column_url FROM pages WHERE site_id='lasa' AND role='column' AND page_no=1 AND outcome='ok' ORDER BY 1"
+    assert query(db, first) == query(db, level1)
+    entries = ("SELECT column_url, url, date FROM items WHERE site_id='lasa' AND page_url IN "
+               "(SELECT url FROM pages WHERE role='column' AND page_no=1) AND column_url IN "
+               f"({level1.replace(' ORDER BY 1', '')}) ORDER BY 1, 2")
+    assert query(db, entries) and query(db, entries) == query(demo_db, entries)
+    assert query(db, "SELECT count(*) FROM links WHERE site_id='lasa'")[0][0] > 0
+    assert not query(db, "SELECT 1 FROM pages WHERE site_id='lasa' AND outcome='read_error'")
+
+
+def test_a_fact_that_cannot_be_stored_is_dropped_alone_and_said(demo_registry, demo_db, tmp_path):
+    registry = _with_spider(demo_registry, tmp_path, "lasa", "blank_entry")
+    db = tmp_path / "blank.db"
+    result = crawl_inspect(registry, db, "2023-02-09", "-s", "SPIDER_MODULES=crawler.spiders,tests.spiders.crashing")
+    assert result.returncode == 0, result.stderr[-3000:]
+    dropped = [line for line in result.stderr.splitlines() if "dropped a fact of http" in line]
+    assert dropped and all("EntryItem without url" in line for line in dropped)
+    entries = "SELECT column_url, url FROM items WHERE site_id='lasa' ORDER BY 1, 2"
+    assert query(db, entries) == query(demo_db, entries)  # the rest of each page's facts are stored
+    [(monitors,)] = query(db, "SELECT monitors FROM runs")
+    checks = {c["name"]: c for c in json.loads(monitors)}
+    assert checks["item_validation"]["passed"] is False
+    assert checks["item_validation"]["detail"].startswith(f"{len(dropped)} item(s) dropped as invalid")
+
+
+def test_a_response_s_facts_leave_before_its_requests():
+    """A fact must be stored before anything its requests fetch can answer (a channel's "pending"
+    row after the "ok" its page gave would be a wrong verdict)."""
+    from scrapy import Request
+    from scrapy.http import HtmlResponse
+
+    from crawler.items import ColumnItem, Facts
+    from crawler.middlewares import FactBatches
+
+    response = HtmlResponse("http://127.0.0.1/a/", body=b"<html></html>")
+    first, second = (ColumnItem(site_id="s", column_url=f"http://127.0.0.1/{c}/", name=c, category="")
+                     for c in "bc")
+    request = Request("http://127.0.0.1/b/")
+    out = list(FactBatches().process_spider_output(response, iter([first, request, second])))
+    assert out == [Facts([first, second], "http://127.0.0.1/a/"), request]
+
+    async def gen():
+        for x in (first, request, second):
+            yield x
+
+    async def collect():
+        return [x async for x in FactBatches().process_spider_output_async(response, gen())]
+
+    coro = collect()  # awaits nothing that needs a loop: stepped by hand
+    with pytest.raises(StopIteration) as done:
+        coro.send(None)
+    assert done.value.value == out
+
+    def failing():
+        yield first
+        yield request
+        raise ValueError("a bug")
+
+    kept = []
+    with pytest.raises(ValueError):
+        for x in FactBatches().process_spider_output(response, failing()):
+            kept.append(x)
+    assert kept == [Facts([first], "http://127.0.0.1/a/"), request]
