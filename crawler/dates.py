@@ -8,6 +8,7 @@ catalogue is in docs/extraction.md.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -391,6 +392,7 @@ def url_date(url: str) -> DateMatch | None:
     return None
 
 
+@functools.lru_cache(maxsize=16384)  # a site's links repeat on every page of it
 def url_month(url: str) -> tuple[int, int] | None:
     """(year, month) of a URL: its day when it has one, else a /202302/ folder (Ucap, TRS)."""
     found = url_date(url)

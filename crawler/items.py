@@ -8,6 +8,7 @@ first write, and ``exports.db.SCHEMA`` only pins the column types of tables othe
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import ClassVar
@@ -136,4 +137,12 @@ def is_fact(item) -> bool:
 
 
 def now_iso() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+    """The local time to the second, ISO 8601 with its offset (built once a second: every fact has one)."""
+    global _now
+    second = int(time.time())
+    if second != _now[0]:
+        _now = (second, datetime.fromtimestamp(second).astimezone().isoformat(timespec="seconds"))
+    return _now[1]
+
+
+_now: tuple[int, str] = (0, "")

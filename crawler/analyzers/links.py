@@ -89,7 +89,7 @@ class LinkAnalyzer(Analyzer):
         if role == "homepage":
             yield from self.soft404_probe(spider, site, response)
         budget = self.settings.getint("LINKS_MAX_PER_SITE")
-        for url, kind, text in self.links(response, page):
+        for url, kind, node in self.links(response, page):
             if url in seen:
                 if role == "homepage":
                     seen[url].on_homepage = True
@@ -100,7 +100,8 @@ class LinkAnalyzer(Analyzer):
             external = not site.owns(url)
             if external and not self.may_leave(site, url):
                 continue
-            link = _Link(site.site_id, url, kind, response.url, role == "homepage", external, text)
+            text = text_of(node) or node.get("alt", "") or node.get("title", "")
+            link = _Link(site.site_id, url, kind, response.url, role == "homepage", external, text[:80])
             seen[url] = link
             yield from self.check(spider, site, link)
 
@@ -112,8 +113,7 @@ class LinkAnalyzer(Analyzer):
         return not _loopback(urlsplit(site.url).hostname) or _loopback(urlsplit(url).hostname)
 
     def links(self, response, page):
-        """(url, kind, text) of every link and image of the page (its parsed tree: no second parse)."""
-        out = []
+        """(url, kind, element) of every link and image of the page (its parsed tree: no second parse)."""
         for node, attr, kind in [(a, "href", "a") for a in page.root.iter("a")] + \
                 [(img, "src", "img") for img in page.root.iter("img")]:
             raw = (node.get(attr) or "").strip()
@@ -124,9 +124,7 @@ class LinkAnalyzer(Analyzer):
             if parts.scheme not in ("http", "https"):
                 continue
             is_file = parts.path.lower().endswith(ATTACHMENT_EXT)
-            text = text_of(node) or node.get("alt", "") or node.get("title", "")
-            out.append((url, "attachment" if kind == "a" and is_file else kind, text[:80]))
-        return out
+            yield url, "attachment" if kind == "a" and is_file else kind, node
 
     def check(self, spider, site, link: _Link):
         if link.url in self.results:

@@ -105,7 +105,7 @@ def scan_page(html, url: str, own_hosts=(), role: str = "article", lex: lexicon.
     title_el = root.find(".//title")
     texts = [("title", fold(title_el.text_content()) if title_el is not None else ""),
              ("meta_keywords", meta(root, "keywords")), ("meta_keywords", meta(root, "description"))]
-    page_text = text_of(body)
+    page_text = page.text if page is not None else text_of(body)
     article_text = article_body(body) if role in ROLES_WITH_BODY else ""
     hidden_texts = set(found.hidden_text)
     texts += [("hidden", t) for t in found.hidden_text] + [("script", t) for t in found.script_text]

@@ -213,13 +213,18 @@ def scan(html, url: str, through: set[str] = frozenset()) -> HiddenScan:
     page_bg = (_inline_colors(body)[1] if body is not None else None) or _body_rule_bg(rules) or "#ffffff"
     # per element: (hiding methods in force, background, colour, the outermost hidden ancestor)
     state: dict = {}
+    top = (frozenset(through), page_bg, "", None)
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
         tag = el.tag.lower()
         parent = el.getparent()
-        methods, bg, color, outer = state.get(parent, (frozenset(through), page_bg, "", None))
+        methods, bg, color, outer = state.get(parent, top)
         if tag in ("script", "style", "head", "noscript", "template"):
+            continue
+        if not el.attrib and (tag, "", "") not in rules:
+            # most elements: nothing of their own can hide them or change their colours
+            state[el] = (methods, bg, color, outer)
             continue
         decl = _element_decl(el, rules)
         own = hiding(decl)
