@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
-from crawler.extract.html import fold, text_of
+from crawler.extract.html import fold, join, text_of
 from crawler.extract.tables import read_pairs
 
 CATEGORIES = ("news", "notice", "personnel_plan", "cadence", "static", "interaction", "service", "special")
@@ -77,7 +77,7 @@ def discover(body, base_url: str, owns, classify: Classifier, known: set[str] = 
         href = a.get("href")
         if href is None or _SKIP.match(href):
             continue
-        url = urljoin(base_url, href.strip()).split("#")[0]
+        url = join(base_url, href).split("#")[0]
         parts = urlsplit(url)
         if not owns(url) or _FILE.search(parts.path) or url in known:
             continue
