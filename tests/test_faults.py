@@ -106,18 +106,24 @@ def test_monitors_flag_the_run_without_failing_it(fault_run):
     assert result.returncode == 0
 
 
-def test_a_page_whose_reading_raises_is_a_fact_and_the_run_goes_on(demo_registry, demo_db, tmp_path):
+def crawl_with_buggy_spider(demo_registry, tmp_path, spider):
+    """Crawl lasa and linzhi, lasa read by one of the buggy site-specific spiders in tests/spiders/crashing.py."""
     rows = demo_registry.read_text(encoding="utf-8-sig").splitlines()
-    header = rows[0].split(",")
-    keep = [r for r in rows[1:] if r.split(",")[0] in ("lasa", "linzhi")]
-    spider = header.index("spider")
-    crashing = [",".join(f if i != spider or not r.startswith("lasa,") else "crashing_lists"
-                         for i, f in enumerate(r.split(","))) for r in keep]
+    column = rows[0].split(",").index("spider")
+    keep = [r.split(",") for r in rows[1:] if r.split(",")[0] in ("lasa", "linzhi")]
+    for r in keep:
+        if r[0] == "lasa":
+            r[column] = spider
     registry = tmp_path / "sites.csv"
-    registry.write_text("\n".join([rows[0], *crashing]) + "\n", encoding="utf-8")
-    db = tmp_path / "crash.db"
+    registry.write_text("\n".join([rows[0], *(",".join(r) for r in keep)]) + "\n", encoding="utf-8")
+    db = tmp_path / f"{spider}.db"
     result = crawl_inspect(registry, db, "2023-02-09", "-s", "SPIDER_MODULES=crawler.spiders,tests.spiders.crashing")
     assert result.returncode == 0, result.stderr[-3000:]
+    return db, result
+
+
+def test_a_page_whose_reading_raises_is_a_fact_and_the_run_goes_on(demo_registry, demo_db, tmp_path):
+    db, result = crawl_with_buggy_spider(demo_registry, tmp_path, "crashing_lists")
     failed = query(db, "SELECT url, error FROM pages WHERE site_id='lasa' AND outcome='read_error'")
     assert failed and all(error == "ValueError: a bug in a site-specific spider" for _, error in failed)
     assert all(f"reading {url} failed: ValueError" in result.stderr for url, _ in failed)
@@ -131,24 +137,8 @@ def test_a_page_whose_reading_raises_is_a_fact_and_the_run_goes_on(demo_registry
     assert {c["name"]: c["passed"] for c in json.loads(monitors)}["log_errors"] is False
 
 
-def _with_spider(demo_registry, tmp_path, site_id, spider):
-    """The registry of lasa and linzhi, lasa read by the given site-specific spider."""
-    rows = demo_registry.read_text(encoding="utf-8-sig").splitlines()
-    column = rows[0].split(",").index("spider")
-    keep = [r.split(",") for r in rows[1:] if r.split(",")[0] in ("lasa", "linzhi")]
-    for r in keep:
-        if r[0] == site_id:
-            r[column] = spider
-    registry = tmp_path / "sites.csv"
-    registry.write_text("\n".join([rows[0], *(",".join(r) for r in keep)]) + "\n", encoding="utf-8")
-    return registry
-
-
 def test_facts_yielded_before_a_page_raised_are_stored(demo_registry, demo_db, tmp_path):
-    registry = _with_spider(demo_registry, tmp_path, "lasa", "crashing_subnav")
-    db = tmp_path / "subnav.db"
-    result = crawl_inspect(registry, db, "2023-02-09", "-s", "SPIDER_MODULES=crawler.spiders,tests.spiders.crashing")
-    assert result.returncode == 0, result.stderr[-3000:]
+    db, result = crawl_with_buggy_spider(demo_registry, tmp_path, "crashing_subnav")
     raised = [line for line in result.stderr.splitlines() if "ValueError: a bug after the page was read" in line]
     assert raised
     # every homepage column's first page was read, then raised: its page and entries are kept
@@ -165,10 +155,7 @@ def test_facts_yielded_before_a_page_raised_are_stored(demo_registry, demo_db, t
 
 
 def test_a_fact_that_cannot_be_stored_is_dropped_alone_and_said(demo_registry, demo_db, tmp_path):
-    registry = _with_spider(demo_registry, tmp_path, "lasa", "blank_entry")
-    db = tmp_path / "blank.db"
-    result = crawl_inspect(registry, db, "2023-02-09", "-s", "SPIDER_MODULES=crawler.spiders,tests.spiders.crashing")
-    assert result.returncode == 0, result.stderr[-3000:]
+    db, result = crawl_with_buggy_spider(demo_registry, tmp_path, "blank_entry")
     dropped = [line for line in result.stderr.splitlines() if "dropped a fact of http" in line]
     assert dropped and all("EntryItem without url" in line for line in dropped)
     entries = "SELECT column_url, url FROM items WHERE site_id='lasa' ORDER BY 1, 2"
