@@ -106,10 +106,10 @@ class InspectSpider(scrapy.Spider):
         """A crawl resumed from JOBDIR goes on with what the stopped one knew of each site.
 
         Scrapy's SpiderState keeps ``self.state`` in JOBDIR (set when the spider opens, before
-        ``start`` runs). Without it, a column page answering from
-        the restored queue before its site's homepage was read again would claim the homepage's
-        columns as its sub-columns, links to a host the homepage redirected to would look foreign,
-        and each site's request budget would start again.
+        ``start`` runs). Without it, a column page answering from the restored queue before its
+        site's homepage was read again would claim the homepage's columns as its sub-columns, links
+        to a host the homepage redirected to would look foreign, and each site's request budget
+        would start again.
         """
         state = getattr(self, "state", None)
         if state is None:
