@@ -40,9 +40,15 @@ POLITE = {"DOWNLOAD_DELAY": "1", "AUTOTHROTTLE_ENABLED": "True", "AUTOTHROTTLE_S
           "AUTOTHROTTLE_MAX_DELAY": "30", "AUTOTHROTTLE_TARGET_CONCURRENCY": "1.0"}
 
 
-def measure(cmd: list[str], cwd: Path, log: Path, timeout: float) -> dict:
-    """Run cmd; its wall time, CPU seconds (user+system) and peak RSS (MiB), from wait4's rusage."""
+def measure(cmd: list[str], cwd: Path, log: Path, timeout: float, project: bool = True) -> dict:
+    """Run cmd; its wall time, CPU seconds (user+system) and peak RSS (MiB), from wait4's rusage.
+
+    project=False runs it without the project's settings: get_project_settings() (see recording)
+    leaves SCRAPY_SETTINGS_MODULE in this process's environment, and a child would inherit it.
+    """
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if not project:
+        env = {k: v for k, v in env.items() if not k.startswith("SCRAPY_")}
     start = time.monotonic()
     with open(log, "w") as out:
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env)
@@ -219,7 +225,10 @@ def overhead(work: Path, registry: Path, extra: dict, repeat: int, timeout: floa
                "-a", f"urls={urls}", *sets({**FAST, **extra})]
         if profile:
             cmd = profiled(cmd, work / f"profile-bare-{i}.txt")
-        bare = with_pages(measure(cmd, bare_dir, work / f"overhead-bare-{i}.log", timeout), requests)
+        log = work / f"overhead-bare-{i}.log"
+        bare = with_pages(measure(cmd, bare_dir, log, timeout, project=False), requests)
+        if "'crawler." in log.read_text():
+            raise RuntimeError(f"the bare spider ran with the project's components (log: {log})")
         ratio = round(full["cpu_ms_per_page"] / bare["cpu_ms_per_page"] - 1, 3)
         pairs.append({"inspect": full, "bare": bare, "cpu_per_page": ratio,
                       "wall": round(full["wall_s"] / bare["wall_s"] - 1, 3)})
