@@ -41,7 +41,7 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawler.extensions.GarbageCollection": 50,
-    "crawler.extensions.RootLogLevel": 60,
+    "crawler.extensions.LogLevel": 60,
     "crawler.resume.UncleanStopGuard": 100,
     "crawler.extensions.Progress": 500,
     "crawler.extensions.Judge": 600,

@@ -6,6 +6,7 @@ import csv
 import gc
 import json
 import logging
+import logging.config
 import os
 import sqlite3
 import subprocess
@@ -182,36 +183,42 @@ def test_gc_thresholds_off_or_wrong():
 
 def test_records_below_log_level_are_not_made_during_a_crawl():
     from scrapy import signals
+    from scrapy.utils.log import DEFAULT_LOGGING
     from scrapy.utils.test import get_crawler
 
-    from crawler.extensions import RootLogLevel
+    from crawler.extensions import LogLevel
 
-    root, before = logging.getLogger(), logging.getLogger().level
-    root.setLevel(logging.NOTSET)  # as Scrapy leaves it
+    root, scrapy_logger = logging.getLogger(), logging.getLogger("scrapy")
+    before = root.level, scrapy_logger.level
+    logging.config.dictConfig(DEFAULT_LOGGING)  # what Scrapy applies at start: "scrapy" at DEBUG
+    root.setLevel(logging.NOTSET)
     try:
+        scraper = logging.getLogger("scrapy.core.scraper")
+        assert scraper.isEnabledFor(logging.DEBUG)
         crawler = get_crawler(settings_dict={"LOG_LEVEL": "INFO"})
-        ext = RootLogLevel.from_crawler(crawler)
+        ext = LogLevel.from_crawler(crawler)  # signals hold receivers weakly
         crawler.signals.send_catch_log(signals.spider_opened, spider=None)
         try:
-            scraper = logging.getLogger("scrapy.core.scraper")
             assert not scraper.isEnabledFor(logging.DEBUG) and scraper.isEnabledFor(logging.INFO)
+            assert not logging.getLogger("crawler.pipelines").isEnabledFor(logging.DEBUG)
         finally:
             crawler.signals.send_catch_log(signals.spider_closed, spider=None, reason="finished")
-        assert root.level == logging.NOTSET and ext.saved == logging.NOTSET
+        assert (root.level, scrapy_logger.level) == (logging.NOTSET, logging.DEBUG) and not ext.saved
     finally:
-        root.setLevel(before)
+        root.setLevel(before[0])
+        scrapy_logger.setLevel(before[1])
 
 
-def test_root_log_level_off_or_wrong():
+def test_log_level_off_or_wrong():
     from scrapy.exceptions import NotConfigured
     from scrapy.utils.test import get_crawler
 
-    from crawler.extensions import RootLogLevel
+    from crawler.extensions import LogLevel
 
     with pytest.raises(NotConfigured):
-        RootLogLevel.from_crawler(get_crawler(settings_dict={"LOG_ENABLED": False}))
+        LogLevel.from_crawler(get_crawler(settings_dict={"LOG_ENABLED": False}))
     with pytest.raises(ValueError, match="LOG_LEVEL"):
-        RootLogLevel.from_crawler(get_crawler(settings_dict={"LOG_LEVEL": "LOUD"}))
+        LogLevel.from_crawler(get_crawler(settings_dict={"LOG_LEVEL": "LOUD"}))
 
 
 # --- merge -----------------------------------------------------------------------------------
