@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+import threading
 from urllib.parse import urljoin
 
 import lxml.etree
@@ -12,6 +13,22 @@ import lxml.html
 _INVISIBLE = ("script", "style", "svg", "noscript", "template", "iframe", "object")
 # lxml keeps C0 control characters it parsed but refuses them when text is assigned back
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_local = threading.local()  # an lxml parser serves one thread
+
+
+def _parser() -> lxml.html.HTMLParser:
+    """lxml.html's parser with every element an HtmlElement, chosen in C.
+
+    lxml.html picks form and input classes by calling a Python function for each element Python
+    touches, and our readers touch most of a page; none of those classes is used here.
+    """
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        parser = _local.parser = lxml.html.HTMLParser()
+        parser.set_element_class_lookup(lxml.etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+            pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
+    return parser
 
 
 def parse(html: str | bytes) -> lxml.html.HtmlElement:
@@ -22,7 +39,7 @@ def parse(html: str | bytes) -> lxml.html.HtmlElement:
     if not html.strip():
         return lxml.html.fromstring("<html><body></body></html>")
     try:
-        root = lxml.html.document_fromstring(html)
+        root = lxml.html.document_fromstring(html, parser=_parser())
     except (lxml.etree.ParserError, ValueError):
         return lxml.html.fromstring("<html><body></body></html>")
     return root
