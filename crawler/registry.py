@@ -42,7 +42,7 @@ class Site:
     render: bool = False  # optional column render=yes: fetch its pages through a browser (crawler/render.py)
     row: int = 0
 
-    @property
+    @functools.cached_property
     def hosts(self) -> frozenset[str]:
         return frozenset({host_of(self.url), *self.domains})
 
@@ -67,6 +67,7 @@ class Account:
     row: int = 0
 
 
+@functools.lru_cache(maxsize=16384)  # a site's links repeat on every page
 def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 

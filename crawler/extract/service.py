@@ -67,10 +67,11 @@ def find_service_links(body, base_url: str, table, anchors=None) -> list[Service
         if parts.scheme not in ("http", "https"):
             continue
         name = text or fold(a.get("title"))
+        host = parts.hostname or ""
         hit = None
         for kind, pattern in table:
             if kind == "platform_host":
-                if pattern in (parts.hostname or ""):
+                if pattern in host:
                     hit = ("platform", pattern)
                     break
             elif 2 <= len(name) <= 14 and pattern in name:
