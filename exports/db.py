@@ -64,7 +64,12 @@ SCHEMA: dict[str, tuple[tuple[str, ...], dict[str, type]]] = {
 }
 
 
+_AS_IS = frozenset({str, int, float, type(None)})
+
+
 def to_cell(value):
+    if type(value) in _AS_IS:  # most cells: checked first, the store writes hundreds of thousands
+        return value
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     if isinstance(value, (list, dict, tuple)):
