@@ -200,6 +200,12 @@ def _marquee_unreadable(el, decl) -> bool:
     return any(s is not None and s <= 2 for s in sizes) or (amount.isdigit() and int(amount) >= 200)
 
 
+# attributes that cannot hide an element or colour it (style sheets aside)
+_INERT = frozenset({"href", "src", "title", "alt", "target", "rel", "name", "type", "lang", "dir", "colspan",
+                    "rowspan", "border", "align", "valign", "cellpadding", "cellspacing", "charset", "content",
+                    "http-equiv", "value", "for", "action", "method", "tabindex", "onclick"})
+
+
 def scan(html, url: str, through: set[str] = frozenset()) -> HiddenScan:
     """Hidden links, hidden text and script-written content of a page.
 
@@ -214,6 +220,7 @@ def scan(html, url: str, through: set[str] = frozenset()) -> HiddenScan:
     # per element: (hiding methods in force, background, colour, the outermost hidden ancestor)
     state: dict = {}
     top = (frozenset(through), page_bg, "", None)
+    inert = _INERT if rules else _INERT | {"class", "id"}  # a class or id matters only to a style sheet
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
@@ -222,7 +229,7 @@ def scan(html, url: str, through: set[str] = frozenset()) -> HiddenScan:
         methods, bg, color, outer = state.get(parent, top)
         if tag in ("script", "style", "head", "noscript", "template"):
             continue
-        if not el.attrib and (tag, "", "") not in rules:
+        if (tag, "", "") not in rules and (not el.attrib or (not methods and inert.issuperset(el.attrib))):
             # most elements: nothing of their own can hide them or change their colours
             state[el] = (methods, bg, color, outer)
             continue
