@@ -72,7 +72,7 @@ class Page:
     def metas(self) -> dict[str, str]:
         return meta_map(self.root)
 
-    @property
+    @cached_property
     def title(self) -> str:
         t = self.metas.get("articletitle")
         if t:

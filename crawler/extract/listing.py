@@ -21,6 +21,7 @@ _NAVISH = re.compile(r"nav|menu|footer|foot|header|head|banner|daohang|topbar|bo
 _SIDEISH = re.compile(r"side|hot|rank|tuijian|xgwz|related|relate|recommend|paihang|remen|link|friend|yqlj", re.I)
 _MAINISH = re.compile(r"list|content|main|con|article|news|info|lb|wzlb", re.I)
 _STICKY = re.compile(r"置顶|\[顶\]|【顶】")
+_DATE_ONLY = re.compile(r"[\d\s\-/.:年月日]+")  # a link whose text is a date is not an item
 # forms a date ending a link's own text may take; one inside it (关于5月20日停电的通知) is no item date
 _DIGIT_END = re.compile(r"\d\D{0,3}$")
 _TRAILING_FORMS = {"ymd", "ymd-cn", "yy-md", "md-inferred", "md-url-year"}
@@ -113,7 +114,7 @@ def _is_candidate(a, text: str | None = None) -> str | None:
     if href is None or _SKIP_HREF.match(href):
         return None
     title = anchor_title(a, text)
-    if len(title) < 4 or title.lower() in STOP_TITLES or re.fullmatch(r"[\d\s\-/.:年月日]+", title):
+    if len(title) < 4 or title.lower() in STOP_TITLES or _DATE_ONLY.fullmatch(title):
         return None
     return title
 
