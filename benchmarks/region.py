@@ -9,6 +9,7 @@ server is never what a benchmark measures.
 from __future__ import annotations
 
 import csv
+import hashlib
 import shutil
 import socket
 import subprocess
@@ -16,6 +17,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from crawler.demo import render, world
 from crawler.demo.render import SiteRenderer
 from crawler.demo.world import FRESH, LONG_STALE, STALE_NEWS, Column, Site, standard_columns
 from crawler.extract.columns import classifier
@@ -73,6 +75,14 @@ def write_region(sites: list[Site], root: Path) -> None:
             target.write_bytes(body)
 
 
+def fingerprint(sites: list[Site]) -> str:
+    """What a rendered region depends on: its sites and the renderer's code."""
+    h = hashlib.sha1(repr(sites).encode())
+    for module in (render, world):
+        h.update(Path(module.__file__).read_bytes())
+    return h.hexdigest()
+
+
 NGINX_CONF = """\
 worker_processes {workers};
 daemon off;
@@ -110,8 +120,12 @@ class NginxRegion:
 
     def __enter__(self):
         docroot = self.workdir / "www"
-        if not docroot.exists():
+        stamp = docroot / ".region"
+        if not stamp.exists() or stamp.read_text() != fingerprint(self.sites):
+            # a work dir from an earlier run may hold fewer sites or older pages: render them again
+            shutil.rmtree(docroot, ignore_errors=True)
             write_region(self.sites, docroot)
+            stamp.write_text(fingerprint(self.sites))
         prefix = self.workdir / "nginx"
         (prefix / "tmp").mkdir(parents=True, exist_ok=True)
         self.port = free_port_on([address(i, self.first_octet) for i in range(len(self.sites))])

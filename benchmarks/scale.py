@@ -149,6 +149,9 @@ def main(argv=None):
                 # every served site is up: a site not inspected means the server, not our code, gave way
                 results[f"inspect_{n}"]["sites_not_inspected"] = count(db, "SELECT count(*) FROM sites WHERE status != 'inspected'")
                 report(f"inspect {n} sites", results[f"inspect_{n}"])
+                if results[f"inspect_{n}"]["sites_not_inspected"]:
+                    raise RuntimeError(f"{n} sites: some were not inspected, the figures would not be of a "
+                                       f"whole region (log: {work / f'inspect-{n}.log'})")
             n = max(sizes)
             db = work / f"inspect-{n}.db"
             if opts.overhead:
