@@ -140,6 +140,18 @@ def test_hiding_methods(markup, method):
     assert {"hidden", "external", "suspicious_tld"} <= set(link.signals)
 
 
+def test_hiding_found_on_elements_with_class_and_id_and_no_style_sheet():
+    # without <style> rules a class or id cannot hide anything, so such elements are skimmed:
+    # what they hide by their own inline style, or hide below them, must still be found
+    html = page('<div class="list" id="news"><ul class="items"><li class="item"><a href="/a.html" class="t">通知公告</a>'
+                '</li></ul></div><div class="box" id="b1" style="display:none"><p class="x">'
+                '<a class="l" id="k" href="http://a.top/">真人百家乐</a></p></div>'
+                '<span class="c" id="s"><a class="l" href="http://b.top/" style="font-size:0">真人百家乐</a></span>')
+    found = {link.target: link for link in by_kind(signals(html, role="homepage"), "hidden_link")}
+    assert set(found) == {"http://a.top/", "http://b.top/"}
+    assert "display_none" in found["http://a.top/"].signals and "zero_size" in found["http://b.top/"].signals
+
+
 def test_hidden_gambling_link_vetoes_with_its_signals():
     html = page('<div style="display:none">澳门新葡京 <a href="http://pj88.xyz/">真人百家乐</a></div>')
     (link,) = by_kind(signals(html, role="homepage"), "hidden_link")
