@@ -51,10 +51,11 @@ class ValidatePipeline:
     def problem(item) -> str:
         if not is_fact(item):
             return f"not a govinspect item (no table and key): {type(item).__name__}"
-        row = _row(item)
-        missing = [k for k in item.key if k in row and row[k] in (None, "")]
+        names = _field_names(item)
+        keys = {k: getattr(item, k) for k in item.key if k in names} if names else _row(item)
+        missing = [k for k in item.key if k in keys and keys[k] in (None, "")]
         if missing:
-            return f"{type(item).__name__} without {', '.join(missing)}: {row}"
+            return f"{type(item).__name__} without {', '.join(missing)}: {_row(item)}"
         return ""
 
 
@@ -140,12 +141,18 @@ def _row(item) -> dict:
     """The item's fields as a row. A dataclass's fields are read directly: dataclasses.asdict
     deep-copies every value, the store's largest cost per item (the store serialises lists and
     dicts itself)."""
-    names = _FIELDS.get(type(item))
-    if names is None:
-        names = _FIELDS[type(item)] = tuple(f.name for f in fields(item)) if is_dataclass(item) else ()
+    names = _field_names(item)
     if names:
         return {name: getattr(item, name) for name in names}
     return ItemAdapter(item).asdict()
+
+
+def _field_names(item) -> tuple[str, ...]:
+    """A dataclass item's field names (looked up once per class); () for other items."""
+    names = _FIELDS.get(type(item))
+    if names is None:
+        names = _FIELDS[type(item)] = tuple(f.name for f in fields(item)) if is_dataclass(item) else ()
+    return names
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
