@@ -118,9 +118,9 @@ class Facts:
     """The facts one response yielded, carried through the item pipelines as one Scrapy item.
 
     Scrapy spends an asyncio task, a pass through every spider middleware, the ``item_scraped``
-    signal and a log record on each item it is given; at two facts per response that was a third
-    of what the inspection cost above a bare crawl (BENCHMARKS.md). Spiders and analyzers still
-    yield single facts: ``crawler.middlewares.FactBatches`` gathers them per response.
+    signal and a log record on each item it is given; at two facts per response that was about a
+    quarter of what the inspection cost above a bare crawl (BENCHMARKS.md). Spiders and analyzers
+    still yield single facts: ``crawler.middlewares.FactBatches`` gathers them per response.
     """
 
     facts: list = field(default_factory=list)
