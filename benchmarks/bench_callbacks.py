@@ -7,7 +7,8 @@ of each page: parsing, lists, dates, pagination, columns and the analyzers (secu
 service, interaction, identity). The requests the callbacks yield are built, not sent.
 
     .venv/bin/python -m benchmarks.scale --sites 250 --workdir /tmp/bench
-    .venv/bin/python -m benchmarks.bench_callbacks --workdir /tmp/bench [--sites 250] [--passes 3] [--profile OUT]
+    .venv/bin/python -m benchmarks.bench_callbacks --workdir /tmp/bench [--sites 250] [--passes 3] [--profile OUT] \
+        [-s 'PAGE_ANALYZERS={}']
 
 Pass 1 sees each site for the first time, as the crawl did; later passes start each site's state
 afresh but the link checker remembers the URLs it has checked, so they yield fewer requests.
@@ -59,11 +60,11 @@ def load(work: Path, sites: int) -> list[tuple[str, bytes, dict]]:
     return jobs
 
 
-def spider_for(work: Path, sites: int) -> InspectSpider:
+def spider_for(work: Path, sites: int, overrides: dict | None = None) -> InspectSpider:
     settings = get_project_settings().copy_to_dict()
     settings.pop("TWISTED_REACTOR", None)
     settings.update({"TWISTED_REACTOR_ENABLED": False, "TELNETCONSOLE_ENABLED": False, "LOG_LEVEL": "WARNING",
-                     "INSPECT_DB": str(work / "bench-callbacks.db")})
+                     "INSPECT_DB": str(work / "bench-callbacks.db"), **(overrides or {})})
     crawler = get_crawler(InspectSpider, settings_dict=settings)
     spider = InspectSpider.from_crawler(crawler, sites=str(work / f"sites-{sites}.csv"), asof=ASOF)
     spider.crawler = crawler
@@ -95,10 +96,12 @@ def main(argv=None):
     parser.add_argument("--sites", type=int, default=250, help="which region size of that run (default 250)")
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--profile", metavar="OUT", help="cProfile pass 1 into OUT (pstats format)")
+    parser.add_argument("-s", dest="settings", action="append", default=[], metavar="KEY=VALUE",
+                        help="a setting for the replay, e.g. PAGE_ANALYZERS={} to time the callbacks without analyzers")
     opts = parser.parse_args(argv)
     work = Path(opts.workdir)
     jobs = load(work, opts.sites)
-    spider = spider_for(work, opts.sites)
+    spider = spider_for(work, opts.sites, dict(s.split("=", 1) for s in opts.settings))
     for i in range(opts.passes):
         if opts.profile and i == 0:
             import cProfile

@@ -5,8 +5,9 @@
 For each region size: wall time, pages/s, the crawl process's CPU seconds (per page) and its peak
 RSS. --overhead also fetches the same URLs with a bare Scrapy spider (Scrapy's defaults, the same
 concurrency and one slot per site) and reports the inspect pipeline's overhead, the median of
---repeat pairs of runs; --shards runs the
-largest region as 2 shards at once and merges them; --rescore times `scrapy rescore` on the
+--repeat pairs of runs (--floor adds, to each pair, the bare spider parsing every page once with
+lxml: what any reading of the pages costs); --shards runs the largest region as 2 shards at once
+and merges them; --rescore times `scrapy rescore` on the
 largest region's DB; --probe times one `scrapy crawl probe` round with 5% of the sites hanging.
 Politeness is off (no delay, no AutoThrottle) so that the figures measure our code; --polite turns
 the project's defaults back on (for both spiders), to see what a real run's wall time is bound by.
@@ -117,6 +118,8 @@ def main(argv=None):
     parser.add_argument("--overhead", action="store_true", help="bare Scrapy spider over the same URLs")
     parser.add_argument("--repeat", type=int, default=3, metavar="K",
                         help="--overhead: K pairs of runs (inspect, then the bare spider); the median counts")
+    parser.add_argument("--floor", action="store_true",
+                        help="with --overhead: a third spider per pair, the bare one parsing each page once")
     parser.add_argument("--profile", action="store_true",
                         help="--overhead: sample both crawls with py-spy and split their CPU by stage")
     parser.add_argument("--polite", action="store_true",
@@ -156,7 +159,7 @@ def main(argv=None):
             db = work / f"inspect-{n}.db"
             if opts.overhead:
                 results["overhead"] = overhead(work, work / f"sites-{n}.csv", extra, opts.repeat, opts.timeout,
-                                              opts.profile)
+                                              opts.profile, opts.floor)
             if opts.shards:
                 registry = work / f"sites-{n}.csv"
                 start = time.monotonic()
@@ -208,10 +211,14 @@ def profiled(cmd: list[str], out: Path) -> list[str]:
     return [spy, "record", "--rate", "200", "--format", "raw", "--output", str(out), "--", *cmd]
 
 
-def overhead(work: Path, registry: Path, extra: dict, repeat: int, timeout: float, profile: bool = False) -> dict:
+def overhead(work: Path, registry: Path, extra: dict, repeat: int, timeout: float, profile: bool = False,
+             floor: bool = False) -> dict:
     """CPU per response of the inspect crawl against a bare Scrapy spider fetching the requests it
     made (recorded in the region run), in `repeat` back-to-back pairs: the machine's speed drifts by
-    tens of percent between minutes, a pair's two runs see nearly the same machine."""
+    tens of percent between minutes, a pair's two runs see nearly the same machine.
+
+    floor: each pair also runs the bare spider parsing every page once (``-a read=1``), what any
+    inspection that reads the pages in the crawl process pays at least."""
     urls = work / "requests.txt"
     requests = len(urls.read_text().splitlines())
     bare_dir = work / "bare"
@@ -224,29 +231,52 @@ def overhead(work: Path, registry: Path, extra: dict, repeat: int, timeout: floa
         if profile:
             cmd = profiled(cmd, work / f"profile-inspect-{i}.txt")
         full = with_pages(measure(cmd, ROOT, work / f"overhead-inspect-{i}.log", timeout), responses(db))
-        cmd = [sys.executable, "-m", "scrapy", "runspider", str(ROOT / "benchmarks" / "bare_spider.py"),
-               "-a", f"urls={urls}", *sets({**FAST, **extra})]
+        cmd = bare_cmd(urls, extra)
         if profile:
             cmd = profiled(cmd, work / f"profile-bare-{i}.txt")
-        log = work / f"overhead-bare-{i}.log"
-        bare = with_pages(measure(cmd, bare_dir, log, timeout, project=False), requests)
-        if "'crawler." in log.read_text():
-            raise RuntimeError(f"the bare spider ran with the project's components (log: {log})")
+        bare = with_pages(bare_run(cmd, bare_dir, work / f"overhead-bare-{i}.log", timeout), requests)
         ratio = round(full["cpu_ms_per_page"] / bare["cpu_ms_per_page"] - 1, 3)
-        pairs.append({"inspect": full, "bare": bare, "cpu_per_page": ratio,
-                      "wall": round(full["wall_s"] / bare["wall_s"] - 1, 3)})
+        pair = {"inspect": full, "bare": bare, "cpu_per_page": ratio, "wall": round(full["wall_s"] / bare["wall_s"] - 1, 3)}
         report(f"pair {i + 1}: inspect", full)
         report(f"pair {i + 1}: bare spider, the {requests} recorded requests", bare)
+        if floor:
+            pair["reading"] = with_pages(bare_run(bare_cmd(urls, extra, "read=1"), bare_dir,
+                                                  work / f"overhead-reading-{i}.log", timeout), requests)
+            pair["reading_cpu_per_page"] = round(pair["reading"]["cpu_ms_per_page"] / bare["cpu_ms_per_page"] - 1, 3)
+            report(f"pair {i + 1}: bare spider parsing each page once", pair["reading"])
+            print(f"pair {i + 1}: parsing each page once costs {pair['reading_cpu_per_page']:+.0%} CPU per response",
+                  flush=True)
+        pairs.append(pair)
         print(f"pair {i + 1}: overhead CPU per response {ratio:+.0%}", flush=True)
-    ratios = [p["cpu_per_page"] for p in pairs]
-    median = sorted(ratios)[len(ratios) // 2]
-    print(f"overhead of the inspect pipeline, CPU per response: median {median:+.0%} over {repeat} pairs "
-          f"({', '.join(f'{r:+.0%}' for r in ratios)})", flush=True)
+    median = _median([p["cpu_per_page"] for p in pairs], "overhead of the inspect pipeline, CPU per response")
+    result = {"pairs": pairs, "cpu_per_page_median": median}
+    if floor:
+        result["reading_cpu_per_page_median"] = _median([p["reading_cpu_per_page"] for p in pairs],
+                                                        "parsing each page once, CPU per response")
     if profile:
         from benchmarks.profile_split import main as split
         print("py-spy samples by stage (pair 1; the CPU figures above include py-spy's own):")
         split([str(work / "profile-inspect-0.txt"), str(work / "profile-bare-0.txt")])
-    return {"pairs": pairs, "cpu_per_page_median": median}
+    return result
+
+
+def bare_cmd(urls: Path, extra: dict, *args: str) -> list[str]:
+    return [sys.executable, "-m", "scrapy", "runspider", str(ROOT / "benchmarks" / "bare_spider.py"),
+            "-a", f"urls={urls}", *(x for a in args for x in ("-a", a)), *sets({**FAST, **extra})]
+
+
+def bare_run(cmd: list[str], cwd: Path, log: Path, timeout: float) -> dict:
+    result = measure(cmd, cwd, log, timeout, project=False)
+    if "'crawler." in log.read_text():
+        raise RuntimeError(f"the bare spider ran with the project's components (log: {log})")
+    return result
+
+
+def _median(ratios: list[float], what: str) -> float:
+    median = sorted(ratios)[len(ratios) // 2]
+    print(f"{what}: median {median:+.0%} over {len(ratios)} pairs ({', '.join(f'{r:+.0%}' for r in ratios)})",
+          flush=True)
+    return median
 
 
 def probe_round(work: Path, n: int, timeout: float) -> dict:
