@@ -7,8 +7,8 @@ RSS. --overhead also fetches the same URLs with a bare Scrapy spider (Scrapy's d
 concurrency and one slot per site) and reports the inspect pipeline's overhead, the median of
 --repeat pairs of runs (--floor adds, to each pair, the bare spider parsing every page once with
 lxml: what any reading of the pages costs); --shards runs the largest region as 2 shards at once
-and merges them; --rescore times `scrapy rescore` on the
-largest region's DB; --probe times one `scrapy crawl probe` round with 5% of the sites hanging.
+and merges them; --rescore times `scrapy rescore` on the largest region's DB; --probe times one
+`scrapy crawl probe` round with 5% of the sites hanging.
 Politeness is off (no delay, no AutoThrottle) so that the figures measure our code; --polite turns
 the project's defaults back on (for both spiders), to see what a real run's wall time is bound by.
 """
@@ -236,7 +236,8 @@ def overhead(work: Path, registry: Path, extra: dict, repeat: int, timeout: floa
             cmd = profiled(cmd, work / f"profile-bare-{i}.txt")
         bare = with_pages(bare_run(cmd, bare_dir, work / f"overhead-bare-{i}.log", timeout), requests)
         ratio = round(full["cpu_ms_per_page"] / bare["cpu_ms_per_page"] - 1, 3)
-        pair = {"inspect": full, "bare": bare, "cpu_per_page": ratio, "wall": round(full["wall_s"] / bare["wall_s"] - 1, 3)}
+        pair = {"inspect": full, "bare": bare, "cpu_per_page": ratio,
+                "wall": round(full["wall_s"] / bare["wall_s"] - 1, 3)}
         report(f"pair {i + 1}: inspect", full)
         report(f"pair {i + 1}: bare spider, the {requests} recorded requests", bare)
         if floor:
