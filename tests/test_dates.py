@@ -153,6 +153,27 @@ def test_dateparser_is_only_a_checked_fallback():
     assert parse_date_fallback("页面生成时间 March 5, 2022", ASOF) is None
 
 
+@pytest.mark.parametrize("text", [
+    "3个月前", "1年前", "上个月", "去年",  # a month or a year, not a day
+    "3 months ago", "last year",
+    "10分钟后", "2天后", "明天", "tomorrow",  # the future: an error on a published item
+    "2022年13月1日", "2023-02-31 10:00", "20231301",  # a form we read, with no such day
+    "05/06/2022", "06.05.2022",  # day and month in either order
+])
+def test_the_fallback_keeps_what_our_parser_refuses(text):
+    assert parse_date(text, ASOF) is None
+    assert parse_date_fallback(text, ASOF) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("March 5, 2022", date(2022, 3, 5)), ("5 March 2022", date(2022, 3, 5)),
+    ("25/12/2022", date(2022, 12, 25)), ("3 days ago", date(2023, 2, 6)), ("yesterday", date(2023, 2, 8)),
+])
+def test_the_fallback_reads_the_forms_we_do_not(text, expected):
+    found = parse_date_fallback(text, ASOF)
+    assert (found.value, found.form) == (expected, "dateparser")
+
+
 @pytest.mark.parametrize("url,expected,form", [
     ("http://a.gov.cn/xwdt/202302/t20230209_123.html", "2023-02-09", "url-trs"),
     ("http://a.gov.cn/art/2016/11/22/art_1229_456.html", "2016-11-22", "url-ymd"),
