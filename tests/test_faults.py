@@ -166,6 +166,13 @@ def test_a_fact_that_cannot_be_stored_is_dropped_alone_and_said(demo_registry, d
     assert checks["item_validation"]["detail"].startswith(f"{len(dropped)} item(s) dropped as invalid")
 
 
+def test_a_date_text_that_names_no_day_is_kept_as_text_not_guessed(demo_registry, tmp_path):
+    db, _ = crawl_with_buggy_spider(demo_registry, tmp_path, "vague_dates")
+    dates = dict(query(db, "SELECT date_raw, group_concat(DISTINCT coalesce(date, 'none')) FROM items "
+                           "WHERE site_id='lasa' AND source='column' GROUP BY date_raw"))
+    assert dates == {"3个月前": "none", "10分钟后": "none", "05/06/2022": "none", "2023-02-01": "2023-02-01"}
+
+
 def test_a_response_s_facts_leave_before_its_requests():
     """A fact must be stored before anything its requests fetch can answer (a channel's "pending"
     row after the "ok" its page gave would be a wrong verdict)."""
