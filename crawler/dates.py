@@ -358,7 +358,8 @@ def _at_clock(day: date, text: str, m, form: str) -> DateMatch:
 _REFUSED = re.compile(
     r"(?:个|個)?月(?:前|以前|之前)|年(?:前|以前|之前)|[去今明前]年|[上下本]个?月|这个月|"
     r"[秒分时時钟鐘头頭天日周週期月年](?:后|後|以后|以後)|明天|明日|后天|後天|"
-    r"\b(?:months?|years?)\s+ago\b|\b(?:last|next|this)\s+(?:week|month|year)\b|\btomorrow\b|\bin\s+\d+\s+\w+|"
+    r"\b(?:months?|years?)\s+ago\b|\b(?:last|next|this)\s+(?:week|month|year)\b|\btomorrow\b|"
+    r"\bin\s+\d+\s+(?:second|minute|hour|day|week|month|year)s?\b|"
     r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b(?:19|20)\d{6}\b", re.I)
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:19|20)\d\d\b")
 

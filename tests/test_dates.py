@@ -156,7 +156,7 @@ def test_dateparser_is_only_a_checked_fallback():
 @pytest.mark.parametrize("text", [
     "3个月前", "1年前", "上个月", "去年",  # a month or a year, not a day
     "3 months ago", "last year",
-    "10分钟后", "2天后", "明天", "tomorrow",  # the future: an error on a published item
+    "10分钟后", "2天后", "明天", "tomorrow", "in 2 days",  # the future: an error on a published item
     "2022年13月1日", "2023-02-31 10:00", "20231301",  # a form we read, with no such day
     "05/06/2022", "06.05.2022",  # day and month in either order
 ])
