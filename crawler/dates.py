@@ -353,15 +353,20 @@ def _at_clock(day: date, text: str, m, form: str) -> DateMatch:
     return DateMatch(day, "day", form, m.span())
 
 
-# Forms parse_date reads, or refuses on purpose, that dateparser would turn into a day: 3个月前 and
-# 去年 into an exact day, 明天 into tomorrow, 2022年13月1日 into 13 January, 05/06/2022 into May or June.
+# Besides the N…前/后 forms (_AGO), what parse_date reads or refuses on purpose and dateparser would
+# turn into a day: 去年 into an exact day, 明天 into tomorrow, 2022年13月1日 into 13 January.
 _REFUSED = re.compile(
-    r"(?:个|個)?月(?:前|以前|之前)|年(?:前|以前|之前)|[去今明前]年|[上下本]个?月|这个月|"
-    r"[秒分时時钟鐘头頭天日周週期月年](?:后|後|以后|以後)|明天|明日|后天|後天|"
+    r"[去今明前]年|[上下本]个?月|这个月|明天|明日|后天|後天|"
     r"\b(?:months?|years?)\s+ago\b|\b(?:last|next|this)\s+(?:week|month|year)\b|\btomorrow\b|"
     r"\bin\s+\d+\s+(?:second|minute|hour|day|week|month|year)s?\b|"
     r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b(?:19|20)\d{6}\b", re.I)
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:19|20)\d\d\b")
+
+
+def _either_way_round(text: str) -> bool:
+    """05/06/2022: 5 June or 6 May."""
+    m = _DAY_MONTH_YEAR.search(text)
+    return bool(m) and m[1] != m[2] and max(int(m[1]), int(m[2])) <= 12
 
 
 def parse_date_fallback(text: str, asof: date) -> DateMatch | None:
@@ -375,9 +380,7 @@ def parse_date_fallback(text: str, asof: date) -> DateMatch | None:
     if found or not text or not isinstance(text, str) or len(text) > 64 or _BUILD_TIME.search(text):
         return found
     text = normalize_text(text)
-    ambiguous = _DAY_MONTH_YEAR.search(text)
-    if _REFUSED.search(text) or (ambiguous and ambiguous[1] != ambiguous[2]
-                                 and max(int(ambiguous[1]), int(ambiguous[2])) <= 12):
+    if _AGO.search(text) or _REFUSED.search(text) or _either_way_round(text):
         return None
     settings = {"RELATIVE_BASE": datetime(asof.year, asof.month, asof.day), "PREFER_DATES_FROM": "past",
                 "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
