@@ -309,7 +309,7 @@ def _relative(text: str, asof: date | datetime) -> DateMatch | None:
         if unit in ("个月", "個月", "月", "年"):
             return None  # month or year precision only: not a day
         if raw in (None, ""):
-            n: float | None = 1
+            n: float | None = None if unit == "日" else 1  # 日前 is "recently", not a day ago
         elif raw.isdigit():
             n = int(raw)
         elif raw == "几":
