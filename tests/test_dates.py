@@ -66,6 +66,8 @@ CATALOGUE = [
     ("今天 12:00", "2023-02-09T12:00:00", "relative"),
     ("昨天 23:01", "2023-02-08T23:01:00", "relative"),
     ("昨晚8点", "2023-02-08", "relative"),
+    ("昨天下午", "2023-02-08", "relative"),
+    ("前天上午", "2023-02-07", "relative"),
     ("前天", "2023-02-07", "relative"),
     ("大前天", "2023-02-06", "relative"),
     ("两天前", "2023-02-07", "relative"),
@@ -79,6 +81,8 @@ CATALOGUE = [
     ("星期日", "2023-02-05", "weekday-relative"),
     ("周四", "2023-02-09", "weekday-relative"),
     ("上周四", "2023-02-02", "weekday-relative"),
+    ("周三下午", "2023-02-08", "weekday-relative"),  # not today's afternoon
+    ("上周五晚上", "2023-02-03", "weekday-relative"),
     # epoch seconds and milliseconds, UTC → +08:00
     ("1581517074", "2020-02-12T22:17:54", "epoch-s"),
     ("1581517074000", "2020-02-12T22:17:54", "epoch-ms"),
