@@ -304,7 +304,7 @@ def _relative(text: str, asof: date | datetime) -> DateMatch | None:
     base = asof if isinstance(asof, datetime) else datetime(asof.year, asof.month, asof.day, 23, 59, 59)
     m = _AGO.search(text, 0, _PREFIX + 12)
     if m and m.start() <= _PREFIX:
-        if m["dir"] not in ("前", "以前", "之前"):
+        if m["dir"] not in ("前", "以前", "之前") or _counted(text, m.start()):
             return None  # a future form on a published item is an error, not a date
         unit, raw = m["u"], m["n"]
         if unit in ("个月", "個月", "月", "年"):
@@ -329,6 +329,10 @@ def _relative(text: str, asof: date | datetime) -> DateMatch | None:
     if word and not _AFTER_WORD.match(text, word.end()):
         word = None
     m = _WEEKDAY_REL.search(text, 0, _PREFIX + 4)
+    if m and _counted(text, m.start()):
+        if word and word.start() == m.end():
+            word = None  # 每周三下午: nor is its 下午 today's
+        m = None
     if m and not _AFTER_WORD.match(text, m.end()):
         m = None
     if word and word.start() <= _PREFIX and not (m and m.start() < word.start()):
@@ -341,6 +345,11 @@ def _relative(text: str, asof: date | datetime) -> DateMatch | None:
             back = back + 7 if back == 0 else back
         return _at_clock(today - timedelta(days=back), text, m, "weekday-relative")
     return None
+
+
+def _counted(text: str, start: int) -> bool:
+    """第5周前 (before week 5) and 每周三 (every Wednesday) are a count or a rule, not a day."""
+    return start > 0 and text[start - 1] in "第每"
 
 
 def _at_clock(day: date, text: str, m, form: str) -> DateMatch:
