@@ -184,3 +184,18 @@ def test_link_checks_are_bounded_per_site_and_attachments_never_downloaded_whole
     assert len(checked) == 8
     pdf = [(o, m) for u, o, m in checked if u.endswith("/files/big.pdf")]
     assert pdf == [("ok", "GET")]
+
+
+@pytest.mark.parametrize("footer,found", [
+    ("川公网安备 51010402000507号", "川公网安备 51010402000507号"),
+    ("京公网安备 11010502030143 号", "京公网安备 11010502030143 号"),
+    ("公安机关备案号：51010402000507", "公安机关备案号：51010402000507"),
+    ("公安备案号:51010402000507", "公安备案号:51010402000507"),
+    ("公安备案号：请见页面底部", None),
+    ("联系电话：0891-12345678901234", None),
+])
+def test_police_registration_in_the_footer_forms_sites_use(footer, found):
+    from crawler.analyzers.identity import POLICE
+
+    m = POLICE.search(footer)
+    assert (m.group(0) if m else None) == found

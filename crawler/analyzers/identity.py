@@ -29,7 +29,8 @@ from crawler.items import now_iso
 SITE_CODE = re.compile(r"^(?:\d{10}|bm\d{8})$", re.I)
 FOOTER_CODE = re.compile(r"网站标识码\s*[：:]?\s*([A-Za-z]{0,2}\d{6,12})")
 ICP = re.compile(r"[\u4e00-\u9fff]ICP[备證证]\s*[0-9０-９]+\s*号(?:\s*-\s*\d+)?")
-POLICE = re.compile(r"[\u4e00-\u9fff]公网安备\s*[0-9０-９]+\s*号")
+# the standard "川公网安备 51010402000507号", or the 14-digit number after a "公安(机关)备案号" label
+POLICE = re.compile(r"[\u4e00-\u9fff]公网安备\s*[0-9０-９]+\s*号|公安(?:机关)?备案(?:号|编号)?\s*[：:]?\s*[0-9０-９]{14}")
 GOV_SUFFIXES = (".gov.cn", ".政务", ".xn--zfr164b")
 
 
