@@ -1,9 +1,11 @@
-"""Homepages that are not the site: WAF / JavaScript challenges, "enable JavaScript" walls, JS redirects.
+"""Homepages that are not the site: WAF / JavaScript challenges, "enable JavaScript" walls, JS redirects,
+notices in the site's place (maintenance, moved, closed) and web servers' default pages.
 
-Such a page says nothing about the site's content, so the site is recorded as ``blocked`` (with
-the reason) and never judged on it; a page that only sends the browser elsewhere is followed.
-A marker alone never blocks a page with real content: many government homepages carry a
-``<noscript>请开启JavaScript</noscript>`` line above a full portal.
+Such a page says nothing about the site's content, so the site is recorded as ``blocked`` (a wall)
+or ``not_inspected`` (a notice), with the reason, and never judged on it; a page that only sends
+the browser elsewhere is followed. A marker alone never screens a page with real content: many
+government homepages carry a ``<noscript>请开启JavaScript</noscript>`` line above a full portal,
+and a news title may well say 系统升级.
 """
 
 from __future__ import annotations
@@ -31,6 +33,19 @@ _WAF = re.compile(
     r"访问被(?:拦截|阻断|拒绝)|拦截了您的访问|疑似(?:攻击|黑客)|安全验证|滑动验证|人机验证|"
     r"access\s+denied|request\s+blocked|checking\s+your\s+browser|captcha",
     re.I)
+# A notice may explain itself at more length than a wall, but still links to (almost) nothing.
+NOTICE_TEXT_CHARS = 600
+# the most telling first: "升级改版后已迁移至新网址" is a move
+_NOTICES = (
+    ("moved_notice", re.compile(r"迁移|迁至|整合至|整合到|并入|已迁|新网址|新域名|域名已?变更|已更换域名|请访问新")),
+    ("closed_notice", re.compile(r"关停|已关闭|停止(?:运行|运维|服务|访问)|已下线|已注销|不再(?:运行|更新|提供)")),
+    ("maintenance_notice", re.compile(r"维护|升级|改版|暂停(?:访问|服务)|暂时无法访问|maintenance", re.I)),
+)
+_SERVER_DEFAULT = re.compile(
+    r"welcome to nginx|default page|test page for the|it works!|iis windows server|"
+    r"internet information services|站点创建成功|没有找到站点|站点未绑定|网站建设中|站点已(?:暂停|停止)",
+    re.I)
+_HREF = re.compile(r"""<a\b[^>]*\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
 _JS_TARGET = re.compile(
     r"""(?:(?:window|document|top|self|parent)\s*\.\s*)?location(?:\s*\.\s*href)?\s*=\s*(['"])([^'"]+)\1"""
     r"""|location\s*\.\s*(?:replace|assign)\s*\(\s*(['"])([^'"]+)\3\s*\)""")
@@ -38,7 +53,7 @@ _JS_TARGET = re.compile(
 
 @dataclass(frozen=True)
 class Wall:
-    kind: str  # waf_challenge, js_wall, waf_block
+    kind: str  # waf_challenge, js_wall, waf_block; moved_notice, closed_notice, maintenance_notice, server_default_page
     detail: str
 
     @property
@@ -75,6 +90,28 @@ def detect(status: int, html: str) -> Wall | None:
         return Wall("waf_challenge", f"HTTP {status}, the page only runs a script ({_snippet(text, html)})")
     if scripts and not text:
         return Wall("js_wall", f"HTTP {status}, an empty page that only runs a script")
+    return None
+
+
+def notice(status: int, html: str) -> Wall | None:
+    """A notice in the site's place (maintenance, moved, closed) or a web server's default page.
+
+    A default page is known by its title, whatever its length; a notice only when the page links
+    to almost nothing and says little else (NOTICE_TEXT_CHARS).
+    """
+    title = _title(html)
+    shown = _DROP.sub(" ", html)
+    text = _text_of(shown)
+    few_links = len(_LINK.findall(shown)) < STUB_LINKS
+    if _SERVER_DEFAULT.search(title) or (few_links and len(text) < STUB_TEXT_CHARS and _SERVER_DEFAULT.search(text)):
+        return Wall("server_default_page", f"HTTP {status}, a web server's default page ({(title or text)[:80]})")
+    if not few_links or len(text) >= NOTICE_TEXT_CHARS:
+        return None
+    for kind, pattern in _NOTICES:
+        if pattern.search(title) or pattern.search(text):
+            target = _HREF.search(shown)
+            to = f"; it links to {target[1]}" if target else ""
+            return Wall(kind, f"HTTP {status}, the homepage is a notice ({_snippet(text, html)}){to}")
     return None
 
 

@@ -98,7 +98,7 @@ def test_monitors_flag_the_run_without_failing_it(fault_run):
     tail = result.stderr.splitlines()
     monitor = next(i for i, line in enumerate(tail) if "monitor summary:" in line)
     assert "failed" in tail[monitor]
-    assert any("FAIL sites_not_inspected: 14 of 22 sites" in line for line in tail[monitor:])
+    assert any("FAIL sites_not_inspected: 17 of 25 sites" in line for line in tail[monitor:])
     [(monitors,)] = query(db, "SELECT monitors FROM runs")
     checks = {c["name"]: c["passed"] for c in json.loads(monitors)}
     assert checks == {"finish_reason": True, "item_validation": True, "error_rate": True,
@@ -211,3 +211,15 @@ def test_a_response_s_facts_leave_before_its_requests():
         for x in FactBatches().process_spider_output(response, failing()):
             kept.append(x)
     assert kept == [Facts([first], "http://127.0.0.1/a/"), request]
+
+
+def test_a_portal_whose_news_speak_of_upgrades_and_moves_is_not_a_notice():
+    from crawler import blocking
+
+    news = "".join(f"<li><a href='/xwdt/{i}.html'>{title}</a><span>2023-02-0{i}</span></li>" for i, title in enumerate(
+        ["县政务服务平台系统升级维护公告", "县融媒体中心整合迁移至新址", "关于停止运行旧版办事系统的通知",
+         "县政府召开常务会议", "全县安全生产工作会议召开", "县长调研春耕备耕工作"], 1))
+    portal = f"<html><head><title>测试县人民政府</title></head><body><ul>{news}</ul></body></html>"
+    assert blocking.notice(200, portal) is None
+    assert blocking.notice(200, "<html><head><title>维护公告</title></head><body><p>网站维护中</p></body></html>").kind \
+        == "maintenance_notice"

@@ -4,7 +4,8 @@ Each fault is a site on its own address (127.0.6.N by default): it times out, re
 connection, answers 5xx now and then, redirects in a loop, sends 50 MB or a gzip bomb, traps a
 crawler in endless pages, lies about its charset, serves binary as text/html, cuts its HTML
 short, is only a JavaScript redirect, hides behind a WAF or a "please enable JavaScript" wall,
-forbids every robot, or shows nothing an extractor can read. ``FAULTS`` says what each site does and what the inspection must record;
+forbids every robot, shows nothing an extractor can read, or shows a maintenance or "moved"
+notice or a web server's default page in the homepage's place. ``FAULTS`` says what each site does and what the inspection must record;
 ``python -m crawler.demo.faults`` serves the region and writes its registry.
 """
 
@@ -67,6 +68,10 @@ FAULTS = [
     # assigned back, so the extractor drops control characters before parsing
     Fault("f_ctrl", "control_chars", "inspected"),
     Fault("f_down", "down", "not_inspected", "connection_refused"),
+    # a notice or a server's default page where the homepage should be: never judged as the site
+    Fault("f_maint", "maintenance", "not_inspected", "maintenance_notice"),
+    Fault("f_moved", "moved", "not_inspected", "moved_notice"),
+    Fault("f_nginx", "server_default", "not_inspected", "server_default_page"),
 ]
 
 WAF_412 = (b'<html><head><meta charset="utf-8"></head><body><script>var _0x3a=["\\x63\\x6f\\x6f\\x6b\\x69\\x65"];'
@@ -80,8 +85,19 @@ JS_WALL = (b'<!DOCTYPE html><html><head><meta charset="utf-8"><title>\xe6\x94\xb
            b'Please enable it to continue.</noscript><div id="app"></div></body></html>')
 JS_REDIRECT = b'<html><head><script type="text/javascript">window.location.href = "/portal/index.html";</script></head><body></body></html>'
 NO_LISTS = ('<html><head><meta charset="utf-8"><title>欢迎访问</title></head><body><div class="intro"><p>'
-            + "本网站正在进行升级改造，升级期间部分栏目暂停更新，给您带来的不便敬请谅解。" * 8
+            + "本县地处高原腹地，平均海拔四千米以上，境内河流纵横，草场广阔，是传统的农牧业县。" * 8
             + "</p></div></body></html>").encode()
+MAINTENANCE = ('<html><head><meta charset="utf-8"><title>系统维护</title></head><body><h1>网站系统维护中</h1>'
+               '<p>为提供更好的服务，本网站正在进行系统升级维护，预计今日18:00恢复访问，给您带来不便敬请谅解。</p>'
+               '</body></html>').encode()
+MOVED = ('<html><head><meta charset="utf-8"><title>网站迁移公告</title></head><body><p>根据政府网站集约化建设要求，'
+         '本网站已整合迁移至县人民政府门户网站，请访问<a href="http://www.example.gov.cn/">新网址</a>。</p>'
+         '</body></html>').encode()
+NGINX_DEFAULT = (b'<!DOCTYPE html><html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to nginx!</h1>'
+                 b'<p>If you see this page, the nginx web server is successfully installed and working. Further '
+                 b'configuration is required.</p><p>For online documentation and support please refer to '
+                 b'<a href="http://nginx.org/">nginx.org</a>.<br/>Commercial support is available at '
+                 b'<a href="http://nginx.com/">nginx.com</a>.</p><p><em>Thank you for using nginx.</em></p></body></html>')
 PNG = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + bytes(range(256)) * 8
 
 
@@ -275,6 +291,15 @@ class _Handler(BaseHTTPRequestHandler):
 
     def fault_empty(self):
         self.send(200, b"")
+
+    def fault_maintenance(self):
+        self.send(503, MAINTENANCE, headers=[("Retry-After", "3600")])
+
+    def fault_moved(self):
+        self.send(200, MOVED)
+
+    def fault_server_default(self):
+        self.send(200, NGINX_DEFAULT)
 
 
 class _Server(ThreadingHTTPServer):

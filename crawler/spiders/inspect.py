@@ -306,6 +306,9 @@ class InspectSpider(scrapy.Spider):
         if wall:
             return list(self._not_inspected(site, response.url, wall.kind, wall.detail, response.status,
                                             site_status="blocked"))
+        notice = blocking.notice(response.status, response.text)
+        if notice:
+            return list(self._not_inspected(site, response.url, notice.kind, notice.detail, response.status))
         return None
 
     def follow_columns(self, site, found, level, parent):
@@ -415,9 +418,13 @@ class InspectSpider(scrapy.Spider):
         logger.warning("site %s: %s %s failed: %s (%s)", site.site_id, role, request.url, outcome, detail)
         if role == "homepage":
             response = getattr(failure.value, "response", None)
-            wall = blocking.detect(status, response.text) if isinstance(response, TextResponse) else None
+            text = response.text if isinstance(response, TextResponse) else ""
+            wall = blocking.detect(status, text) if text else None
+            notice = blocking.notice(status, text) if text and not wall else None
             if wall:
                 yield from self._not_inspected(site, request.url, wall.kind, wall.detail, status, "blocked")
+            elif notice:  # a 503 saying 系统维护中 says more than its status
+                yield from self._not_inspected(site, request.url, notice.kind, notice.detail, status)
             else:
                 yield from self._not_inspected(site, request.url, outcome, detail, status)
             return
