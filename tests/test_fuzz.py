@@ -117,4 +117,5 @@ def test_listing_and_columns(html):
 @given(HTML, st.integers(100, 599))
 def test_blocking_detector(html, status):
     blocking.detect(status, html)
+    blocking.notice(status, html)
     blocking.js_redirect(html, "http://127.0.6.1/")
