@@ -71,8 +71,14 @@ def _text_of(markup: str) -> str:
 
 def is_stub(html: str) -> bool:
     """Little visible text and few links (outside scripts): a page that carries no content of its own."""
+    _, text, links = _shown(html)
+    return len(text) < STUB_TEXT_CHARS and links < STUB_LINKS
+
+
+def _shown(html: str) -> tuple[str, str, int]:
+    """The markup without scripts, styles and comments; its text; how many links it has."""
     shown = _DROP.sub(" ", html)
-    return len(_text_of(shown)) < STUB_TEXT_CHARS and len(_LINK.findall(shown)) < STUB_LINKS
+    return shown, _text_of(shown), len(_LINK.findall(shown))
 
 
 def detect(status: int, html: str) -> Wall | None:
@@ -100,9 +106,8 @@ def notice(status: int, html: str) -> Wall | None:
     to almost nothing and says little else (NOTICE_TEXT_CHARS).
     """
     title = _title(html)
-    shown = _DROP.sub(" ", html)
-    text = _text_of(shown)
-    few_links = len(_LINK.findall(shown)) < STUB_LINKS
+    shown, text, links = _shown(html)
+    few_links = links < STUB_LINKS
     if _SERVER_DEFAULT.search(title) or (few_links and len(text) < STUB_TEXT_CHARS and _SERVER_DEFAULT.search(text)):
         return Wall("server_default_page", f"HTTP {status}, a web server's default page ({(title or text)[:80]})")
     if not few_links or len(text) >= NOTICE_TEXT_CHARS:

@@ -5,8 +5,9 @@ connection, answers 5xx now and then, redirects in a loop, sends 50 MB or a gzip
 crawler in endless pages, lies about its charset, serves binary as text/html, cuts its HTML
 short, is only a JavaScript redirect, hides behind a WAF or a "please enable JavaScript" wall,
 forbids every robot, shows nothing an extractor can read, or shows a maintenance or "moved"
-notice or a web server's default page in the homepage's place. ``FAULTS`` says what each site does and what the inspection must record;
-``python -m crawler.demo.faults`` serves the region and writes its registry.
+notice or a web server's default page in the homepage's place. ``FAULTS`` says what each site
+does and what the inspection must record; ``python -m crawler.demo.faults`` serves the region and
+writes its registry.
 """
 
 from __future__ import annotations
