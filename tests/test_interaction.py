@@ -57,7 +57,7 @@ def test_no_answer_is_not_a_parse_error():
     assert read_date("2022-02-30 09:00", ASOF) == (None, "malformed")
     assert read_date("", ASOF) == (None, "missing")
     assert read_date("2023年1月5日", ASOF) == (date(2023, 1, 5), "")
-    assert reply_state("办理中", "") == "open"
+    assert reply_state("办理中", "") == "open" and reply_state("正在办理", "") == "open"
     assert reply_state("", "暂无") == "open"
     assert reply_state("已办结", "") == "answered"
     assert reply_state("已受理", "") == "open" and reply_state("已转办", "") == "open"

@@ -50,7 +50,7 @@ def _label_pattern(pairs) -> re.Pattern:
 
 
 _LABEL_RE = _label_pattern(_LABEL_FIELD)
-_OPEN = re.compile(r"未答复|未回复|未办结|未处理|未反馈|办理中|处理中|受理中|转办中|待处理|待回复|待审查|待审核|待答复|暂无|^无$|^-+$")
+_OPEN = re.compile(r"未答复|未回复|未办结|未处理|未反馈|办理中|处理中|受理中|转办中|正在(?:办理|处理|受理)|待处理|待回复|待审查|待审核|待答复|暂无|^无$|^-+$")
 _DONE = re.compile(r"已答复|已回复|已办结|已处理|已反馈|已完成|办结|已解答|答复完毕")
 _TAKEN = re.compile(r"已受理|已转办|已交办|已签收")
 _NO_ANSWER = re.compile(r"^(暂无|未答复|未回复|无|-+|—+)$")
