@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import time
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
@@ -19,7 +20,8 @@ logger = logging.getLogger(__name__)
 
 
 class GarbageCollection:
-    """GC_THRESHOLDS for the time of the crawl; Python's own are back when it closes.
+    """GC_THRESHOLDS for the time of the crawl; Python's own are back when it closes. The
+    collections made meanwhile and the CPU they took are in the stats (``govinspect/gc/…``).
 
     A crawl keeps ~100,000 objects alive (queued requests, each site's state) and allocates many
     short-lived ones per page. With Python's default (700, 10, 10) the collector traversed the live
@@ -27,9 +29,12 @@ class GarbageCollection:
     collected, only less often.
     """
 
-    def __init__(self, thresholds: tuple[int, ...]):
+    def __init__(self, crawler, thresholds: tuple[int, ...]):
+        self.stats = crawler.stats
         self.thresholds = thresholds
         self.saved: tuple[int, ...] | None = None
+        self.started = 0.0
+        self.cpu = 0.0
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -39,7 +44,7 @@ class GarbageCollection:
         if len(thresholds) > 3 or thresholds[0] <= 0:
             raise ValueError(f"GC_THRESHOLDS: up to three numbers, the first above 0 (see gc.set_threshold), "
                              f"not {list(thresholds)}")
-        ext = cls(thresholds)
+        ext = cls(crawler, thresholds)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
@@ -47,10 +52,21 @@ class GarbageCollection:
     def spider_opened(self, spider):
         self.saved = gc.get_threshold()
         gc.set_threshold(*self.thresholds)
+        gc.callbacks.append(self.collecting)
 
     def spider_closed(self, spider, reason):
+        if self.collecting in gc.callbacks:
+            gc.callbacks.remove(self.collecting)
         if self.saved is not None:
             gc.set_threshold(*self.saved)
+
+    def collecting(self, phase, info):
+        if phase == "start":
+            self.started = time.process_time()
+            return
+        self.stats.inc_value(f"govinspect/gc/collections/gen{info['generation']}")
+        self.cpu += time.process_time() - self.started
+        self.stats.set_value("govinspect/gc/cpu_s", round(self.cpu, 3))
 
 
 class LogLevel:

@@ -160,13 +160,20 @@ def test_gc_thresholds_hold_for_the_crawl_and_python_s_come_back():
     before = gc.get_threshold()
     crawler = get_crawler(settings_dict={"GC_THRESHOLDS": [12345, 7, 3]})
     ext = GarbageCollection.from_crawler(crawler)  # kept: signals hold their receivers weakly
+    crawler.stats.open_spider()
     crawler.signals.send_catch_log(signals.spider_opened, spider=None)
     try:
         assert gc.get_threshold() == (12345, 7, 3)
+        gc.collect(1)
     finally:
         crawler.signals.send_catch_log(signals.spider_closed, spider=None, reason="finished")
     assert gc.get_threshold() == before
     assert ext.saved == before
+    # the collections made during the crawl are counted, and none after it
+    gc.collect(1)
+    assert crawler.stats.get_value("govinspect/gc/collections/gen1") == 1
+    assert crawler.stats.get_value("govinspect/gc/cpu_s") >= 0
+    assert ext.collecting not in gc.callbacks
 
 
 def test_gc_thresholds_off_or_wrong():
