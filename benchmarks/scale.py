@@ -6,7 +6,8 @@ For each region size: wall time, pages/s, the crawl process's CPU seconds (per p
 RSS. --overhead also fetches the same URLs with a bare Scrapy spider (Scrapy's defaults, the same
 concurrency and one slot per site) and reports the inspect pipeline's overhead, the median of
 --repeat pairs of runs (--floor adds, to each pair, the bare spider parsing every page once with
-lxml: what any reading of the pages costs); --shards runs the largest region as 2 shards at once
+lxml: what any reading of the pages costs; --split times the parts of each inspect crawl from inside,
+benchmarks.cpu_split); --shards runs the largest region as 2 shards at once
 and merges them; --rescore times `scrapy rescore` on the largest region's DB; --probe times one
 `scrapy crawl probe` round with 5% of the sites hanging.
 Politeness is off (no delay, no AutoThrottle) so that the figures measure our code; --polite turns
@@ -86,14 +87,24 @@ def recording(path: Path) -> dict:
     return {"EXTENSIONS": json.dumps(extensions), "BENCH_RECORD_REQUESTS": str(path)}
 
 
-def responses(db: Path) -> int:
-    """Responses the crawl received (link checks included: they are requests but not pages)."""
+def run_stats(db: Path) -> dict:
     con = sqlite3.connect(db)
     try:
-        stats = json.loads(con.execute("SELECT stats FROM runs WHERE spider = 'inspect'").fetchone()[0])
+        return json.loads(con.execute("SELECT stats FROM runs WHERE spider = 'inspect'").fetchone()[0])
     finally:
         con.close()
-    return stats.get("downloader/response_count", 0)
+
+
+def responses(db: Path) -> int:
+    """Responses the crawl received (link checks included: they are requests but not pages)."""
+    return run_stats(db).get("downloader/response_count", 0)
+
+
+def inspected(result: dict, db: Path) -> dict:
+    """An inspect run's figures per page, and the CPU its garbage collections took (in cpu_s)."""
+    with_pages(result, responses(db))
+    result["gc_cpu_s"] = run_stats(db).get("govinspect/gc/cpu_s", 0)
+    return result
 
 
 def count(db: Path, sql: str) -> int:
@@ -122,6 +133,9 @@ def main(argv=None):
                         help="with --overhead: a third spider per pair, the bare one parsing each page once")
     parser.add_argument("--profile", action="store_true",
                         help="--overhead: sample both crawls with py-spy and split their CPU by stage")
+    parser.add_argument("--split", action="store_true",
+                        help="time the inspect crawls' parts from inside (benchmarks.cpu_split): callbacks, "
+                             "pipelines, closing, the garbage collector")
     parser.add_argument("--polite", action="store_true",
                         help="the project's politeness defaults (1 s delay, AutoThrottle) instead of none")
     parser.add_argument("--shards", action="store_true", help="2 shards at once vs 1 process, then merge")
@@ -147,7 +161,7 @@ def main(argv=None):
                 record = recording(work / "requests.txt") if opts.overhead and n == max(sizes) else {}
                 r = measure(inspect_cmd(registry, db, {**extra, **record}), ROOT, work / f"inspect-{n}.log",
                             opts.timeout)
-                results[f"inspect_{n}"] = with_pages(r, responses(db))
+                results[f"inspect_{n}"] = inspected(r, db)
                 results[f"inspect_{n}"]["pages_stored"] = count(db, "SELECT count(*) FROM pages")
                 # every served site is up: a site not inspected means the server, not our code, gave way
                 results[f"inspect_{n}"]["sites_not_inspected"] = count(db, "SELECT count(*) FROM sites WHERE status != 'inspected'")
@@ -159,7 +173,7 @@ def main(argv=None):
             db = work / f"inspect-{n}.db"
             if opts.overhead:
                 results["overhead"] = overhead(work, work / f"sites-{n}.csv", extra, opts.repeat, opts.timeout,
-                                              opts.profile, opts.floor)
+                                              opts.profile, opts.floor, opts.split)
             if opts.shards:
                 registry = work / f"sites-{n}.csv"
                 start = time.monotonic()
@@ -212,13 +226,14 @@ def profiled(cmd: list[str], out: Path) -> list[str]:
 
 
 def overhead(work: Path, registry: Path, extra: dict, repeat: int, timeout: float, profile: bool = False,
-             floor: bool = False) -> dict:
+             floor: bool = False, split: bool = False) -> dict:
     """CPU per response of the inspect crawl against a bare Scrapy spider fetching the requests it
     made (recorded in the region run), in `repeat` back-to-back pairs: the machine's speed drifts by
     tens of percent between minutes, a pair's two runs see nearly the same machine.
 
     floor: each pair also runs the bare spider parsing every page once (``-a read=1``), what any
-    inspection that reads the pages in the crawl process pays at least."""
+    inspection that reads the pages in the crawl process pays at least. split: each inspect crawl
+    runs under benchmarks.cpu_split, whose table of where its CPU went is printed after the pair."""
     urls = work / "requests.txt"
     requests = len(urls.read_text().splitlines())
     bare_dir = work / "bare"
@@ -228,9 +243,11 @@ def overhead(work: Path, registry: Path, extra: dict, repeat: int, timeout: floa
         db = work / f"overhead-{i}.db"
         dbmod.remove(db)
         cmd = inspect_cmd(registry, db, extra)
+        if split:
+            cmd = [cmd[0], "-m", "benchmarks.cpu_split", *cmd[3:]]
         if profile:
             cmd = profiled(cmd, work / f"profile-inspect-{i}.txt")
-        full = with_pages(measure(cmd, ROOT, work / f"overhead-inspect-{i}.log", timeout), responses(db))
+        full = inspected(measure(cmd, ROOT, work / f"overhead-inspect-{i}.log", timeout), db)
         cmd = bare_cmd(urls, extra)
         if profile:
             cmd = profiled(cmd, work / f"profile-bare-{i}.txt")
@@ -240,6 +257,10 @@ def overhead(work: Path, registry: Path, extra: dict, repeat: int, timeout: floa
                 "wall": round(full["wall_s"] / bare["wall_s"] - 1, 3)}
         report(f"pair {i + 1}: inspect", full)
         report(f"pair {i + 1}: bare spider, the {requests} recorded requests", bare)
+        if split:
+            log = (work / f"overhead-inspect-{i}.log").read_text()
+            print(f"pair {i + 1}: where the inspect crawl's CPU went (benchmarks.cpu_split)")
+            print("\n".join(line for line in log.splitlines() if line.startswith("|")), flush=True)
         if floor:
             pair["reading"] = with_pages(bare_run(bare_cmd(urls, extra, "read=1"), bare_dir,
                                                   work / f"overhead-reading-{i}.log", timeout), requests)

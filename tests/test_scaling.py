@@ -188,6 +188,27 @@ def test_gc_thresholds_off_or_wrong():
         GarbageCollection.from_crawler(get_crawler(settings_dict={"GC_THRESHOLDS": [0, 10, 10]}))
 
 
+def test_cpu_split_times_the_parts_of_a_real_crawl(demo_registry, tmp_path):
+    """benchmarks.cpu_split: the crawl runs as usual (verdicts stored) and its CPU is split by part."""
+    with open(demo_registry, encoding="utf-8-sig") as f:
+        first = next(csv.DictReader(f))["site_id"]
+    db = tmp_path / "split.db"
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.cpu_split", "crawl", "inspect", "-a", f"sites={demo_registry}",
+         "-a", f"asof={ASOF}", "-a", f"site={first}", "-s", f"INSPECT_DB={db}", "-s", "DOWNLOAD_DELAY=0",
+         "-s", "AUTOTHROTTLE_ENABLED=False"], cwd=ROOT, env=scrapy_env(), capture_output=True, text=True,
+        timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert query(db, "SELECT site_id FROM verdicts") == [(first,)]
+    rows = {line.split(" | ")[0].lstrip("| "): line for line in result.stderr.splitlines() if line.startswith("| ")}
+    for part in ("callback parse_homepage", "callback parse_column", "pipeline StorePipeline",
+                 "closing: Judge.spider_closed", "the whole process"):
+        assert part in rows, sorted(rows)
+    seconds = {k: float(v.split(" | ")[1]) for k, v in rows.items() if k not in ("part of the inspect crawl", "---")}
+    callbacks = sum(v for k, v in seconds.items() if k.startswith("callback "))
+    assert 0 < callbacks < seconds["the whole process"]
+
+
 def test_records_below_log_level_are_not_made_during_a_crawl():
     from scrapy import signals
     from scrapy.utils.log import DEFAULT_LOGGING
