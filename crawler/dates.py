@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
 import dateparser
@@ -224,6 +224,37 @@ def parse_date(text: str, asof: date, *, year_hint: int | None = None) -> DateMa
             if m["sep"] and not _plausible_md(text, m):
                 continue
             return _year_less(int(m["m"]), int(m["d"]), m, asof_day, year_hint)
+    return None
+
+
+# A list item's date drawn as a calendar box: the day in one element, the year and month in another
+# (<b>09</b><i>2023-02</i>), or the year apart from the month and day (<em>2023</em><span>02-09</span>).
+_BOX_YM = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*月?")
+_BOX_Y = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年?")
+_BOX_MD = re.compile(r"(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?")
+_BOX_M = re.compile(r"(?P<m>\d{1,2})\s*月")
+_BOX_D = re.compile(r"(?P<d>\d{1,2})\s*日?")
+
+
+def parse_date_box(parts: list[str], asof: date, *, year_hint: int | None = None) -> DateMatch | None:
+    """The date of a box whose two texts, each whole, are its parts: a day and a year-month, a year and
+    a month-day (form ``ymd-box``), or a day and a month (year-less, read as parse_date reads 2月9日).
+    Either order; a third text or anything but these and it is not a date box."""
+    if len(parts) != 2:
+        return None
+    a, b = (normalize_text(p).strip() for p in parts)
+    span = (0, len(a) + 1 + len(b))
+    for first, second in ((a, b), (b, a)):
+        ym, d = _BOX_YM.fullmatch(first), _BOX_D.fullmatch(second)
+        y, md = _BOX_Y.fullmatch(first), _BOX_MD.fullmatch(second)
+        if (ym and d) or (y and md):
+            year, month, day = (ym["y"], ym["m"], d["d"]) if ym and d else (y["y"], md["m"], md["d"])
+            value = _build(int(year), int(month), int(day), {})
+            return DateMatch(value, "day", "ymd-box", span) if value else None
+        m, d = _BOX_M.fullmatch(first), _BOX_D.fullmatch(second)
+        if m and d:
+            found = parse_date(f"{m['m']}月{d['d']}日", asof, year_hint=year_hint)
+            return replace(found, span=span) if found else None
     return None
 
 

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crawler.dates import infer_list_years, infer_year, parse_date, parse_date_fallback, url_date, url_month, url_year
+from crawler.dates import (infer_list_years, infer_year, parse_date, parse_date_box, parse_date_fallback, url_date,
+                           url_month, url_year)
 
 ASOF = date(2023, 2, 9)  # a Thursday
 
@@ -190,6 +191,33 @@ def test_the_fallback_reads_the_forms_we_do_not(text, expected):
 def test_url_dates(url, expected, form):
     found = url_date(url)
     assert found.value.isoformat() == expected and found.form == form
+
+
+@pytest.mark.parametrize("parts, expected, form", [
+    (["09", "2023-02"], date(2023, 2, 9), "ymd-box"),
+    (["2023.02", "9"], date(2023, 2, 9), "ymd-box"),
+    (["09日", "2023年02月"], date(2023, 2, 9), "ymd-box"),
+    (["2021", "02-09"], date(2021, 2, 9), "ymd-box"),  # the year shown, not the check date's
+    (["2021年", "2月9日"], date(2021, 2, 9), "ymd-box"),
+    (["09", "02月"], date(2023, 2, 9), "md-inferred"),
+    (["12月", "28"], date(2022, 12, 28), "md-inferred"),
+])
+def test_a_calendar_box_is_read_from_its_two_parts(parts, expected, form):
+    found = parse_date_box(parts, ASOF)
+    assert (found.value, found.form) == (expected, form)
+
+
+@pytest.mark.parametrize("parts", [
+    ["31", "2023-02"],  # no such day
+    ["09", "10"],  # two numbers, no month or year
+    ["2023-02", "第1期"],
+    ["2023", "2024"],
+    ["09", "2023-02", "阅读 35"],  # a third text: not a box
+    ["2023-02"],
+    ["浏览", "2023-02"],
+])
+def test_what_is_not_a_calendar_box(parts):
+    assert parse_date_box(parts, ASOF) is None
 
 
 def test_url_month_is_not_a_day():

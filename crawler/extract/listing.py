@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from crawler.dates import DateMatch, infer_list_years, parse_date, url_year
+from crawler.dates import DateMatch, infer_list_years, parse_date, parse_date_box, url_year
 from crawler.extract.html import fold, join, text_of
 
 ITEM_TAGS = ("li", "tr", "dd", "dt")
@@ -121,12 +121,14 @@ def _is_candidate(a, text: str | None = None) -> str | None:
 
 def _date_in(container, anchor, year_hint, asof, title: str = "") -> tuple[DateMatch | None, str]:
     """A date in the item but outside its title; else a date-only element inside the anchor;
-    else a date that ends the anchor's own text (县政府召开常务会议 2024-06-11)."""
-    pieces = []
+    else a date that ends the anchor's own text (县政府召开常务会议 2024-06-11). A date drawn as a
+    calendar box (<b>09</b><i>2023-02</i>) is read from the box, whose texts run together otherwise."""
+    pieces, outside = [], []
     if container is anchor:
         sib = anchor.getnext()
         pieces.append(anchor.tail or "")
         while sib is not None and not (sib.tag == "a" and _is_candidate(sib)):
+            outside.extend(sib.iter())
             pieces.append(text_of(sib))
             pieces.append(sib.tail or "")
             sib = sib.getnext()
@@ -138,13 +140,19 @@ def _date_in(container, anchor, year_hint, asof, title: str = "") -> tuple[DateM
                     pieces.append(anchor.tail or "")
                 continue
             if isinstance(el.tag, str):
+                outside.append(el)
                 pieces.append(el.text or "")
                 if el is not container:
                     pieces.append(el.tail or "")
-    outside = fold(" ".join(pieces))
-    found = parse_date(outside, asof, year_hint=year_hint) if outside else None
+    text = fold(" ".join(pieces))
+    found = parse_date(text, asof, year_hint=year_hint) if text else None
+    if found is None or found.form in _YEAR_LESS:
+        holders = set(anchor.iterancestors())
+        box = _box_date([el for el in outside if el not in holders], year_hint, asof)
+        if box and (found is None or (box[0].form == "ymd-box" and _same_day(box[0], found))):
+            return box
     if found:
-        return found, outside[found.span[0]:found.span[1]]
+        return found, text[found.span[0]:found.span[1]]
     for el in anchor.iter():
         if el is anchor:
             continue
@@ -153,11 +161,34 @@ def _date_in(container, anchor, year_hint, asof, title: str = "") -> tuple[DateM
             found = parse_date(t, asof, year_hint=year_hint)
             if found and found.span[1] - found.span[0] >= len(t) - 4:
                 return found, t
+    box = _box_date([el for el in anchor.iter() if el is not anchor], year_hint, asof)
+    if box:
+        return box
     tail = title[-24:]
     found = parse_date(tail, asof, year_hint=year_hint) if len(title) > 12 and _DIGIT_END.search(tail) else None
     if found and found.form in _TRAILING_FORMS and found.span[1] >= len(title[-24:]) - 1:
         return found, tail[found.span[0]:found.span[1]]
     return None, ""
+
+
+_YEAR_LESS = {"md-inferred", "md-url-year"}
+
+
+def _box_date(elements, year_hint, asof) -> tuple[DateMatch, str] | None:
+    """The first of ``elements`` whose visible texts are exactly a date box's two parts."""
+    for el in elements:
+        if not isinstance(el.tag, str):
+            continue
+        parts = [t.strip() for t in el.itertext() if t.strip()]
+        if len(parts) == 2:
+            found = parse_date_box(parts, asof, year_hint=year_hint)
+            if found:
+                return found, " ".join(parts)
+    return None
+
+
+def _same_day(a: DateMatch, b: DateMatch) -> bool:
+    return (a.value.month, a.value.day) == (b.value.month, b.value.day)
 
 
 def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) -> list[Cluster]:
@@ -187,8 +218,10 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
         url = join(base_url, a.get("href"))
         found, raw = _date_in(container, a, url_year(url), asof, title)
         title_clean = title
-        if raw and raw in title_clean and title_clean != raw:
-            title_clean = fold(title_clean.replace(raw, ""))
+        # a date box inside the anchor reads "092023-02县政府…" in the anchor's text: its parts run together
+        shown = raw if raw in title_clean else raw.replace(" ", "")
+        if shown and shown in title_clean and title_clean != shown:
+            title_clean = fold(title_clean.replace(shown, ""))
         sticky = bool(_STICKY.search("".join(container.itertext()))) or any(
             "置顶" in (img.get("alt") or "") or "top" in (img.get("src") or "").rsplit("/", 1)[-1].lower()
             for img in container.iter("img"))

@@ -597,6 +597,27 @@ listing("list-with-article-meta", "other", f"{BASE}/tzgg/list.html", list_frame(
     pager='<div class="page"><a href="list_1.html">下一页</a></div>',
     metas='<meta name="ArticleTitle" content="通知公告">'),
     at_rows, "a list page that carries an ArticleTitle meta", next_page=f"{BASE}/tzgg/list_1.html")
+# dates drawn as calendar boxes: the day in one element, the year and month (or the year alone) in another
+box_rows = [(TITLES[i + 2], f"{BASE}/ywdt/{3000 + i}.html", d) for i, d in enumerate(D1[:6])]
+listing("date-box-day-yearmonth", "other", f"{BASE}/ywdt/", list_frame(
+    "某某市人民政府", "要闻动态",
+    '<ul class="news-list">' + lis(box_rows, lambda t, u, d: f'<li><div class="date"><span>{d[8:]}</span><p>{d[:7]}</p></div>'
+                                    f'<div class="txt"><a href="{u.replace(BASE, "")}">{t}</a><p>{PARAS[1][:24]}</p></div></li>')
+    + '</ul>'), box_rows, "calendar box: the day and the year-month in two elements")
+box_cards = [(TITLES[i + 6], f"{BASE}/tpxw/{3100 + i}.html", d) for i, d in enumerate(D1[2:7])]
+listing("date-box-in-anchor", "other", f"{BASE}/tpxw/", list_frame(
+    "某某市人民政府", "图片新闻",
+    '<ul class="pic-list">' + lis(box_cards, lambda t, u, d: f'<li><a href="{u.replace(BASE, "")}"><div class="time"><b>{d[8:]}</b>'
+                                   f'<span>{d[:7].replace("-", ".")}</span></div><h3>{t}</h3></a></li>') + '</ul>'),
+    box_cards, "calendar box inside the anchor: no box digits in the title")
+old_rows = [(TITLES[i + 9], f"{BASE}/zfwj/{3200 + i}.html", d)
+            for i, d in enumerate(["2021-06-18", "2021-05-20", "2021-03-02", "2020-12-15", "2020-11-03"])]
+listing("date-box-year-apart", "other", f"{BASE}/zfwj/", list_frame(
+    "某某市人民政府", "政府文件",
+    '<ul class="file-list">' + lis(old_rows, lambda t, u, d: f'<li><div class="date"><em>{d[:4]}</em><span>{d[5:]}</span></div>'
+                                   f'<a href="{u.replace(BASE, "")}">{t}</a></li>') + '</ul>'),
+    old_rows, "calendar box with the year apart: the year shown, not inferred from the check date")
+
 detail("source-then-date-title-div", "other", "http://www.example.gov.cn/xwzx/show_4414.html",
        chrome("某某县人民政府", "县政府召开第二十次常务会议_某某县人民政府",
               '<div class="detail"><div class="title">县政府召开第二十次常务会议</div><div class="info">来源：县政府办 2023-02-09</div>'
