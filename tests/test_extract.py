@@ -124,6 +124,16 @@ def test_year_less_items_across_new_year_roll_back():
     assert r.items[-1].date_form == "md-rollback"
 
 
+def test_an_open_date_opening_a_title_is_the_news_not_the_item_date():
+    rows = "".join(f'<li><a href="/n/{i}.html">6月{20 + i}日，县委召开第{i}次常委会会议研究部署工作</a></li>'
+                   for i in range(5))
+    html = f'<html><body><ul class="list">{rows}</ul><p>{"正文" * 50}</p></body></html>'
+    r = extract_page(html, "http://www.example.gov.cn/gzdt/", date(2024, 6, 30))
+    assert len(r.items) == 5 and all(e.date is None for e in r.items)
+    r = extract("date-opens-anchor")
+    assert [e.date_text for e in r.items][:2] == ["[06-28]", "[06-25]"]
+
+
 def test_hanweb_dataproxy_next_page_and_its_answer():
     r = extract("hanweb-datastore")
     assert "startrecord=16" in r.next_pages[0] and "columnid=1229015646" in r.next_pages[0]

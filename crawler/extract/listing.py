@@ -168,7 +168,15 @@ def _date_in(container, anchor, year_hint, asof, title: str = "") -> tuple[DateM
     found = parse_date(tail, asof, year_hint=year_hint) if len(title) > 12 and _DIGIT_END.search(tail) else None
     if found and found.form in _TRAILING_FORMS and found.span[1] >= len(title[-24:]) - 1:
         return found, tail[found.span[0]:found.span[1]]
+    # a bracketed date that opens the anchor's text ([02-08] 关于…); an open date (2月8日，县委…) is the news's
+    lead = _LEADING.match(text_of(anchor))
+    found = parse_date(lead["date"], asof, year_hint=year_hint) if lead else None
+    if found and found.form in _TRAILING_FORMS and found.span == (0, len(lead["date"])):
+        return found, lead.group(0).strip()
     return None, ""
+
+
+_LEADING = re.compile(r"\s*[\[【(（]\s*(?P<date>[\d\s\-/.年月日:]{4,20}?)\s*[\]】)）]")
 
 
 _YEAR_LESS = {"md-inferred", "md-url-year"}

@@ -618,6 +618,12 @@ listing("date-box-year-apart", "other", f"{BASE}/zfwj/", list_frame(
                                    f'<a href="{u.replace(BASE, "")}">{t}</a></li>') + '</ul>'),
     old_rows, "calendar box with the year apart: the year shown, not inferred from the check date")
 
+lead_rows = [(TITLES[i + 1], f"{BASE}/gzdt/{3300 + i}.html", d) for i, d in enumerate(D1[:6])]
+listing("date-opens-anchor", "other", f"{BASE}/gzdt/", list_frame(
+    "某某县人民政府", "工作动态",
+    '<ul class="list">' + lis(lead_rows, lambda t, u, d: f'<li><a href="{u.replace(BASE, "")}" title="{t}">[{d[5:]}] {cut(t, 14)}</a></li>')
+    + '</ul>'), lead_rows, "a bracketed month-day opens the anchor's text, the full title in @title")
+
 detail("source-then-date-title-div", "other", "http://www.example.gov.cn/xwzx/show_4414.html",
        chrome("某某县人民政府", "县政府召开第二十次常务会议_某某县人民政府",
               '<div class="detail"><div class="title">县政府召开第二十次常务会议</div><div class="info">来源：县政府办 2023-02-09</div>'
