@@ -25,6 +25,9 @@ _DATE_ONLY = re.compile(r"[\d\s\-/.:年月日]+")  # a link whose text is a date
 # forms a date ending a link's own text may take; one inside it (关于5月20日停电的通知) is no item date
 _DIGIT_END = re.compile(r"\d\D{0,3}$")
 _TRAILING_FORMS = {"ymd", "ymd-cn", "yy-md", "md-inferred", "md-url-year"}
+_YEAR_LESS = {"md-inferred", "md-url-year"}
+# a bracketed date opening a link's text ([02-08] 关于…); an open one (2月8日，县委…) is the news's own
+_LEADING = re.compile(r"\s*[\[【(（]\s*(?P<date>[\d\s\-/.年月日:]{4,20}?)\s*[\]】)）]")
 STOP_TITLES = {"更多", "更多>>", "more", "首页", "上一页", "下一页", "尾页", "末页", "返回", "查看更多", "详情"}
 
 
@@ -121,8 +124,9 @@ def _is_candidate(a, text: str | None = None) -> str | None:
 
 def _date_in(container, anchor, year_hint, asof, title: str = "") -> tuple[DateMatch | None, str]:
     """A date in the item but outside its title; else a date-only element inside the anchor;
-    else a date that ends the anchor's own text (县政府召开常务会议 2024-06-11). A date drawn as a
-    calendar box (<b>09</b><i>2023-02</i>) is read from the box, whose texts run together otherwise."""
+    else a date that ends the anchor's own text (县政府召开常务会议 2024-06-11), or a bracketed one
+    that opens it. A date drawn as a calendar box (<b>09</b><i>2023-02</i>) is read from the box,
+    whose texts run together otherwise."""
     pieces, outside = [], []
     if container is anchor:
         sib = anchor.getnext()
@@ -168,18 +172,12 @@ def _date_in(container, anchor, year_hint, asof, title: str = "") -> tuple[DateM
     found = parse_date(tail, asof, year_hint=year_hint) if len(title) > 12 and _DIGIT_END.search(tail) else None
     if found and found.form in _TRAILING_FORMS and found.span[1] >= len(title[-24:]) - 1:
         return found, tail[found.span[0]:found.span[1]]
-    # a bracketed date that opens the anchor's text ([02-08] 关于…); an open date (2月8日，县委…) is the news's
     lead = _LEADING.match(text_of(anchor))
     found = parse_date(lead["date"], asof, year_hint=year_hint) if lead else None
     if found and found.form in _TRAILING_FORMS and found.span == (0, len(lead["date"])):
         return found, lead.group(0).strip()
     return None, ""
 
-
-_LEADING = re.compile(r"\s*[\[【(（]\s*(?P<date>[\d\s\-/.年月日:]{4,20}?)\s*[\]】)）]")
-
-
-_YEAR_LESS = {"md-inferred", "md-url-year"}
 
 
 def _box_date(elements, year_hint, asof) -> tuple[DateMatch, str] | None:
