@@ -134,6 +134,21 @@ def test_an_open_date_opening_a_title_is_the_news_not_the_item_date():
     assert [e.date_text for e in r.items][:2] == ["[06-28]", "[06-25]"]
 
 
+@pytest.mark.parametrize("body, shown", [
+    ("<div class='list'><p class='empty'>暂无信息</p></div>", "暂无信息"),
+    ("<ul id='list'></ul><p hidden>暂无信息</p>", ""),
+    ("<ul id='list'></ul><div style='display: none'><span>暂无数据</span></div>", ""),
+    ("<ul id='list'></ul><div style='visibility:hidden'>暂无数据</div>", ""),
+    ("<div id='app'><li v-for='x in rows'>{{ x.title }}</li><p v-if='!rows.length'>暂无数据</p></div>", ""),
+    ("<div ng-app><li ng-repeat='x in rows'>x</li><p>暂无数据</p></div>", ""),
+    ("<div id='list'></div><script type='text/html'>{{# if(!d.length){ }}暂无数据{{# } }}</script>"
+     "<p>暂无数据</p>", ""),
+])
+def test_a_blank_column_s_placeholder_is_one_a_reader_sees(body, shown):
+    html = f"<html><head><title>通知公告</title></head><body><div class='main'>{body}</div></body></html>"
+    assert extract_page(html, "http://www.example.gov.cn/tzgg/", date(2024, 6, 30)).placeholder == shown
+
+
 def test_hanweb_dataproxy_next_page_and_its_answer():
     r = extract("hanweb-datastore")
     assert "startrecord=16" in r.next_pages[0] and "columnid=1229015646" in r.next_pages[0]

@@ -80,6 +80,10 @@ def test_list_shapes():
     assert read.messages == [] and read.endpoints == ["http://demo.example/api/letters.json?page=1"]
     empty = page("<div class='list'><p>暂无留言</p></div>")
     assert read_list(empty, ASOF).placeholder == "暂无留言"
+    # a board a script draws, or its hidden empty state, is unread, not empty
+    drawn = page("<div id='app'><li v-for='m in letters'>{{ m.title }}</li><p v-if='!letters.length'>暂无留言</p></div>")
+    hidden = page("<ul id='letters'></ul><div class='none' style='display:none'>暂无数据</div>")
+    assert read_list(drawn, ASOF).placeholder == "" and read_list(hidden, ASOF).placeholder == ""
 
 
 def test_message_page_and_json_endpoint():

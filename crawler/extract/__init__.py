@@ -19,6 +19,9 @@ from crawler.extract.html import fold, meta_map, parse, text_of, visible_copy
 
 PLACEHOLDERS = re.compile(r"暂无(信息|数据|内容|记录|相关信息|文章)|没有(相关)?(信息|记录|数据)|无相关(信息|数据)|(信息|数据)为空")
 _RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S)
+# a list a script draws in the browser: {{ item.title }} (Vue, layui, art-template), v-for, ng-repeat
+_CLIENT_TEMPLATE = re.compile(r"\{\{[^\n]{1,80}?\}\}"
+                              r"|\s(?:v-(?:for|if|show|else-if)|ng-(?:repeat|if|show)|x-(?:for|if|show))\s*=")
 
 
 @dataclass
@@ -143,13 +146,36 @@ def extract_page(html: str | bytes, url: str, asof: date, page: Page | None = No
     kind = _kind(page, main, pub, evidence, next_pages)
     placeholder = ""
     if not items and not (kind == "detail" and evidence.get("source") == "label"):  # a blank column's 暂无信息
-        m = PLACEHOLDERS.search(page.flat[0])
-        placeholder = m.group(0) if m else ""
+        placeholder = shown_placeholder(page, PLACEHOLDERS.search(page.flat[0]))
     return PageExtract(
         url=url, kind=kind, title=page.title, date=pub if kind == "detail" else None,
         date_evidence=evidence, items=items if kind == "list" else [], clusters=clusters,
         next_pages=[urljoin(url, p) for p in next_pages] if kind == "list" else [], placeholder=placeholder,
     )
+
+
+def shown_placeholder(page: Page, m: re.Match | None) -> str:
+    """The placeholder ``m`` found (暂无信息) if a reader of the page sees it, else "".
+
+    Not one in an element hidden by its markup (an empty-state box a script shows when its request
+    for the list comes back empty), nor any on a page whose lists a script draws from a template
+    ({{item.title}}, v-for, ng-repeat): there the list is not in the HTML, and "no list found" is not
+    "the list is empty".
+    """
+    if not m or _CLIENT_TEMPLATE.search(page.html):
+        return ""
+    # crawler.security reads pages through this package: imported here to keep that one-way at load time
+    from crawler.security.hidden import declarations, hiding
+
+    def hidden(el) -> bool:
+        return any(x.get("hidden") is not None or hiding(declarations(x.get("style") or ""))
+                   for x in (el, *el.iterancestors()))
+
+    holders = [el if m.group(0) in (el.text or "") else el.getparent() for el in page.body.iter()
+               if m.group(0) in (el.text or "") or m.group(0) in (el.tail or "")]
+    if holders and all(h is not None and hidden(h) for h in holders):
+        return ""
+    return m.group(0)
 
 
 def _kind(page: Page, main: listing.Cluster | None, pub: DateMatch | None, evidence: dict, next_pages) -> str:
@@ -175,4 +201,4 @@ def _kind(page: Page, main: listing.Cluster | None, pub: DateMatch | None, evide
     return "detail" if prose > link_text or main.sideish else "list"
 
 
-__all__ = ["Page", "PageExtract", "extract_page", "columns", "listing"]
+__all__ = ["PLACEHOLDERS", "Page", "PageExtract", "extract_page", "shown_placeholder", "columns", "listing"]

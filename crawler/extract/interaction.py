@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from crawler.dates import parse_date
-from crawler.extract import PLACEHOLDERS
+from crawler.extract import PLACEHOLDERS, shown_placeholder
 from crawler.extract.html import fold, text_of
 from crawler.extract.tables import read_pairs
 
@@ -319,7 +319,7 @@ def read_list(page, asof: date) -> ListRead:
                          for a in jact]
         read.shape = "links" if jact else ""
     m = PLACEHOLDERS.search(page.text) or re.search(r"暂无(留言|来信|信件|咨询|回复)", page.text)
-    read.placeholder = m.group(0) if m and not read.messages else ""
+    read.placeholder = shown_placeholder(page, m) if not read.messages else ""
     read.endpoints = [urljoin(page.url, u) for u in dict.fromkeys(_SCRIPT_URL.findall(page.scripts))
                       if not u.lower().endswith((".js", ".css", ".html", ".htm", ".png", ".jpg"))]
     return read
