@@ -210,3 +210,27 @@ def test_hub_labelled_list_and_a_dead_channel_beside_a_live_one(tmp_path):
     assert "clause1" not in found
     assert found["clause2"][0] == "veto" and "问二" in found["clause2"][1] and "192天未答复" in found["clause2"][1]
     assert found["undated"][0] == "deduct" and found["no_recent_reply"][0] == "deduct"
+
+
+BANNER_SITE = {
+    "/": html_page("某县人民政府", '<div class="nav"><a href="/xwdt/">新闻动态</a></div>'
+                   '<div class="banners"><a href="/mail/"><img src="/img/xzxx.png" alt="县长信箱"></a>'
+                   '<a href="/bs/"><img src="/img/wsbs.png" alt="网上办事"></a>'
+                   '<a href="/tp/"><img src="/img/1.jpg"></a></div>'),
+    "/xwdt/": HUB_SITE["/xwdt/"],
+    "/mail/": html_page("县长信箱", '<ul class="mails"><li><a href="/mail/1.html">问一</a> '
+                        '来信时间：2023-01-10 答复时间：2023-01-12</li></ul>'),
+}
+
+
+def test_a_channel_or_service_entry_drawn_as_an_image_is_found_by_its_alt_text(tmp_path):
+    with Served("127.0.0.92", {p: Reply(body=b) for p, b in BANNER_SITE.items()}) as site:
+        registry = write_sites(tmp_path / "sites.csv", [("banner", site.url)])
+        result = crawl_inspect(registry, tmp_path / "banner.db")
+    assert result.returncode == 0, result.stderr[-3000:]
+    db = tmp_path / "banner.db"
+    assert query(db, "SELECT name, status FROM channels") == [("县长信箱", "ok")]
+    assert "clause1" not in findings(db, "banner")
+    assert query(db, "SELECT name, kind FROM service_entries") == [("网上办事", "entry")]
+    vetoes = query(db, "SELECT vetoes FROM verdicts")[0][0]
+    assert "interaction_poor" not in vetoes and "service_unusable" not in vetoes

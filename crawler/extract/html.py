@@ -77,6 +77,15 @@ def text_of(el) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
+def link_name(a, text: str | None = None) -> str:
+    """What a link says to a reader: its text (``text`` if already read), else its title, else the
+    alt text of its images (a banner or icon link: <a href="/szxx/"><img alt="市长信箱"></a>)."""
+    text = text_of(a) if text is None else text
+    if text:
+        return text
+    return fold(a.get("title")) or fold(" ".join(img.get("alt") or "" for img in a.iter("img")))
+
+
 def fold(text: str | None) -> str:
     return " ".join((text or "").split())
 

@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 from crawler.dates import parse_date
 from crawler.extract import PLACEHOLDERS, shown_placeholder
-from crawler.extract.html import fold, text_of
+from crawler.extract.html import fold, link_name, text_of
 from crawler.extract.tables import read_pairs
 
 # consultation counts for both clauses of 互动回应差; suggestion (建言) only for clause 1; the others
@@ -132,7 +132,7 @@ def find_channels(body, base_url: str, classify: ChannelClassifier) -> list[Chan
         href = (a.get("href") or "").strip()
         if not href or re.match(r"(javascript:|mailto:|tel:|#)", href, re.I):
             continue
-        name = fold(text_of(a) or a.get("title") or "")
+        name = link_name(a)
         if not 2 <= len(name) <= 12:
             continue
         hit = classify(name)

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from crawler.extract import listing
-from crawler.extract.html import fold, join, text_of
+from crawler.extract.html import join, link_name, text_of
 from crawler.extract.interaction import labelled_values
 from crawler.extract.tables import read_pairs
 
@@ -66,7 +66,7 @@ def find_service_links(body, base_url: str, table, anchors=None) -> list[Service
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             continue
-        name = text or fold(a.get("title"))
+        name = link_name(a, text)
         host = parts.hostname or ""
         hit = None
         for kind, pattern in table:
