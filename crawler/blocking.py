@@ -133,6 +133,29 @@ def js_redirect(html: str, base_url: str) -> str | None:
     return None
 
 
+_FRAME = re.compile(r"""<(?P<tag>i?frame)\b[^>]*?\bsrc\s*=\s*["']?(?P<src>[^"'\s>]+)[^>]*>""", re.I)
+_FRAMESET = re.compile(r"<frameset\b", re.I)
+_MAIN_FRAME = re.compile(r"""\b(?:name|id)\s*=\s*["']?(?:main|content|body|center|right)""", re.I)
+
+
+def frame_target(html: str, base_url: str) -> str | None:
+    """Where a stub homepage shows its content in a frame (absolute URL), or None: the frame of a
+    frameset named as its main one (main, content, …) or its only frame, or the one iframe of a page
+    that holds nothing else. A frameset whose main frame cannot be told is left alone."""
+    if not is_stub(html):
+        return None
+    frames = list(_FRAME.finditer(_DROP.sub(" ", html)))
+    if _FRAMESET.search(html):
+        frames = [f for f in frames if f["tag"].lower() == "frame"]
+        main = [f for f in frames if _MAIN_FRAME.search(f.group(0))]
+        frames = main[:1] if main else frames
+    else:
+        frames = [f for f in frames if f["tag"].lower() == "iframe"]
+    if len(frames) != 1 or frames[0]["src"].lower().startswith(("javascript:", "about:", "#", "data:")):
+        return None
+    return urljoin(base_url, frames[0]["src"])
+
+
 def _title(html: str) -> str:
     m = re.search(r"<title[^>]*>(.*?)</title", html, re.S | re.I)
     return m[1].strip() if m else ""

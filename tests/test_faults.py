@@ -223,3 +223,28 @@ def test_a_portal_whose_news_speak_of_upgrades_and_moves_is_not_a_notice():
     assert blocking.notice(200, portal) is None
     assert blocking.notice(200, "<html><head><title>维护公告</title></head><body><p>网站维护中</p></body></html>").kind \
         == "maintenance_notice"
+
+
+def test_a_homepage_in_a_frame_is_judged_on_what_the_frame_shows(tmp_path):
+    from tests.servers import Reply, Served, html_page, write_sites
+
+    news = "<ul class='list'>" + "".join(
+        f"<li><a href='/xwdt/{i}.html'>某县召开第{i}次工作推进会议</a><span>2023-02-0{i}</span></li>"
+        for i in range(1, 6)) + "</ul>"
+    portal = Reply(200, html_page("某县人民政府", news))
+    frameset = ("<html><head><title>某县人民政府</title></head><frameset rows='90,*'>"
+                "<frame src='/top.html' name='top'><frame src='/portal/index.html' name='main'></frameset></html>")
+    iframe = ("<html><head><title>某县人民政府</title></head><body style='margin:0'>"
+              "<iframe src='/portal/index.html' width='100%' height='100%' frameborder='0'></iframe></body></html>")
+    with Served("127.0.0.93", {"/": Reply(200, frameset), "/top.html": Reply(200, "<p>top</p>"),
+                               "/portal/index.html": portal}) as framed, \
+            Served("127.0.0.94", {"/": Reply(200, iframe), "/portal/index.html": portal}) as embedded:
+        registry = write_sites(tmp_path / "sites.csv", [("framed", framed.url), ("embedded", embedded.url)])
+        db = tmp_path / "frames.db"
+        result = crawl_inspect(registry, db, "2023-02-09", *QUICK)
+    assert result.returncode == 0, result.stderr[-3000:]
+    rows = {sid: (status, final) for sid, status, final in query(db, "SELECT site_id, status, final_url FROM sites")}
+    assert rows["framed"] == ("inspected", framed.url + "portal/index.html")
+    assert rows["embedded"] == ("inspected", embedded.url + "portal/index.html")
+    counts = dict(query(db, "SELECT site_id, count(*) FROM items WHERE source = 'homepage' GROUP BY site_id"))
+    assert counts == {"framed": 5, "embedded": 5}

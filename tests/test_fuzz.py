@@ -119,3 +119,5 @@ def test_blocking_detector(html, status):
     blocking.detect(status, html)
     blocking.notice(status, html)
     blocking.js_redirect(html, "http://127.0.6.1/")
+    target = blocking.frame_target(html, "http://127.0.6.1/")
+    assert target is None or target.startswith("http")

@@ -294,14 +294,8 @@ class InspectSpider(scrapy.Spider):
         if problem:
             return list(self._not_inspected(site, response.url, *problem))
         target = blocking.js_redirect(response.text, response.url)
-        hops = response.meta.get("js_redirects", 0)
-        if target and hops < 3 and self.owns(site, target):
-            req = self.request(site, target, self.parse_homepage, role="homepage", dont_filter=True,
-                               js_redirects=hops + 1)
-            return [req] if req is not None else []
         if target:
-            return list(self._not_inspected(site, response.url, "js_redirect",
-                                            f"the homepage only redirects by script to {target}"))
+            return self.follow_homepage(response, site, target, "only redirects by script to")
         wall = blocking.detect(response.status, response.text)
         if wall:
             return list(self._not_inspected(site, response.url, wall.kind, wall.detail, response.status,
@@ -309,7 +303,20 @@ class InspectSpider(scrapy.Spider):
         notice = blocking.notice(response.status, response.text)
         if notice:
             return list(self._not_inspected(site, response.url, notice.kind, notice.detail, response.status))
+        # a frameset or a full-page iframe: the site is what its frame shows
+        target = blocking.frame_target(response.text, response.url)
+        if target:
+            return self.follow_homepage(response, site, target, "only shows, in a frame,")
         return None
+
+    def follow_homepage(self, response, site, target, how) -> list:
+        """The homepage is ``target`` (a script's redirect, a frame): followed on the site's own hosts."""
+        hops = response.meta.get("js_redirects", 0)
+        if hops < 3 and self.owns(site, target):
+            req = self.request(site, target, self.parse_homepage, role="homepage", dont_filter=True,
+                               js_redirects=hops + 1)
+            return [req] if req is not None else []
+        return list(self._not_inspected(site, response.url, "js_redirect", f"the homepage {how} {target}"))
 
     def follow_columns(self, site, found, level, parent):
         known = self.known_columns[site.site_id]
