@@ -17,14 +17,18 @@ import lxml.etree
 from crawler.dates import DateMatch, parse_date, url_date
 from crawler.extract.html import fold, meta_map
 
+# times of something else than the page's publication: a deadline, a meeting, office hours
+_OTHER_TIMES = ("截止时间", "截止日期", "开始时间", "结束时间", "会议时间", "活动时间", "报名时间", "开标时间",
+                "受理时间", "办理时间")
 # longest first: 成文日期 and 页面生成时间 must not be read as 日期 and 时间
 _LABEL = re.compile(
     r"(页面生成时间|生成时间|生成日期|成文日期|印发日期|签发日期|发文日期|发布时间|发布日期|发稿时间|公开日期|公开时间|"
-    r"发表时间|发表日期|上传时间|上传日期|录入时间|信息时间|更新时间|更新日期|修改时间|浏览次数|访问量|时间|日期|Maketime)"
-    r"\s*[:：]?\s*", re.I)
+    r"发表时间|发表日期|上传时间|上传日期|录入时间|信息时间|更新时间|更新日期|修改时间|浏览次数|访问量|"
+    + "|".join(_OTHER_TIMES) + r"|时间|日期|Maketime)\s*[:：]?\s*", re.I)
 _KIND = {"成文日期": "written", "印发日期": "written", "签发日期": "written", "更新时间": "updated",
          "更新日期": "updated", "修改时间": "updated", "页面生成时间": "build", "生成时间": "build",
-         "生成日期": "build", "maketime": "build", "浏览次数": "build", "访问量": "build"}
+         "生成日期": "build", "maketime": "build", "浏览次数": "build", "访问量": "build",
+         **dict.fromkeys(_OTHER_TIMES, "build")}
 _SKIP_BOX = re.compile(
     r"(?:^|\s)(?:\S*[-_])?(?:related|relate|xgwz|xgxx|xgwj|xglj|sidebar|side|aside|hot|hotnews|rank|paihang|tuijian|recommend|"
     r"comment|comments|pinglun|reply|replies|huifu|footer|foot|bottom|copyright|share|bdshare|print)(?:[-_\d]\S*)?(?=\s|$)", re.I)

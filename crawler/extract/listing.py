@@ -26,6 +26,8 @@ _DATE_ONLY = re.compile(r"[\d\s\-/.:年月日]+")  # a link whose text is a date
 _DIGIT_END = re.compile(r"\d\D{0,3}$")
 _TRAILING_FORMS = {"ymd", "ymd-cn", "yy-md", "md-inferred", "md-url-year"}
 _YEAR_LESS = {"md-inferred", "md-url-year"}
+# an item's or a table column's label for its publication date (not 成文日期, 截止时间, 更新时间)
+_PUBLISHED = re.compile(r"(?:发布|公开)\s*(?:日期|时间)\s*[:：]?\s*")
 # a bracketed date opening a link's text ([02-08] 关于…); an open one (2月8日，县委…) is the news's own
 _LEADING = re.compile(r"\s*[\[【(（]\s*(?P<date>[\d\s\-/.年月日:]{4,20}?)\s*[\]】)）]")
 STOP_TITLES = {"更多", "更多>>", "more", "首页", "上一页", "下一页", "尾页", "末页", "返回", "查看更多", "详情"}
@@ -149,6 +151,9 @@ def _date_in(container, anchor, year_hint, asof, title: str = "") -> tuple[DateM
                 if el is not container:
                     pieces.append(el.tail or "")
     text = fold(" ".join(pieces))
+    published = _published(container, text, year_hint, asof)
+    if published:
+        return published
     found = parse_date(text, asof, year_hint=year_hint) if text else None
     if found is None or found.form in _YEAR_LESS:
         holders = set(anchor.iterancestors())
@@ -178,6 +183,30 @@ def _date_in(container, anchor, year_hint, asof, title: str = "") -> tuple[DateM
         return found, lead.group(0).strip()
     return None, ""
 
+
+
+def _published(container, text, year_hint, asof) -> tuple[DateMatch, str] | None:
+    """The date the item labels as its publication (截止时间：… 发布时间：…), or the one in its table's
+    发布日期 column (beside 成文日期): the rules judge freshness on 发布日期."""
+    for m in _PUBLISHED.finditer(text):
+        rest = text[m.end():m.end() + 32]
+        found = parse_date(rest, asof, year_hint=year_hint)
+        if found and found.span[0] == 0:
+            return found, rest[:found.span[1]].strip()
+    if container.tag != "tr":
+        return None
+    table = next(container.iterancestors("table"), None)
+    header = next((row for row in (table.iter("tr") if table is not None else ()) if row.find("th") is not None), None)
+    if header is None or header is container:
+        return None
+    titles = [text_of(cell) for cell in header if cell.tag in ("th", "td")]
+    column = next((i for i, t in enumerate(titles) if _PUBLISHED.fullmatch(t)), None)
+    cells = [cell for cell in container if cell.tag in ("th", "td")]
+    if column is None or len(cells) != len(titles):
+        return None
+    t = text_of(cells[column])
+    found = parse_date(t, asof, year_hint=year_hint)
+    return (found, t[found.span[0]:found.span[1]].strip()) if found else None
 
 
 def _box_date(elements, year_hint, asof) -> tuple[DateMatch, str] | None:

@@ -624,6 +624,26 @@ listing("date-opens-anchor", "other", f"{BASE}/gzdt/", list_frame(
     '<ul class="list">' + lis(lead_rows, lambda t, u, d: f'<li><a href="{u.replace(BASE, "")}" title="{t}">[{d[5:]}] {cut(t, 14)}</a></li>')
     + '</ul>'), lead_rows, "a bracketed month-day opens the anchor's text, the full title in @title")
 
+# two dates in one item: the 发布 one is the item's
+two_rows = [(TITLES[i + 4], f"{BASE}/xxgk/{3400 + i}.html", d) for i, d in enumerate(D1[:5])]
+listing("xxgk-written-and-published-columns", "xxgk", f"{BASE}/xxgk/zcwj/", list_frame(
+    "某某县人民政府", "政策文件",
+    '<table class="xxgk-list"><tr><th>索引号</th><th>标题</th><th>成文日期</th><th>发布日期</th></tr>'
+    + lis(two_rows, lambda t, u, d: f'<tr><td>11361100/{d[:4]}-{u[-9:-5]}</td><td><a href="{u.replace(BASE, "")}">{t}</a></td>'
+                                    f'<td>{int(d[:4]) - 1}-12-0{int(d[9]) % 9 + 1}</td><td>{d}</td></tr>') + '</table>'),
+    two_rows, "信息公开 table with 成文日期 and 发布日期 columns: the 发布日期 is the item's")
+dl_rows2 = [(TITLES[i + 7], f"{BASE}/zbgg/{3500 + i}.html", d) for i, d in enumerate(D1[1:6])]
+listing("deadline-before-published", "other", f"{BASE}/zbgg/", list_frame(
+    "某某县人民政府", "招标公告",
+    '<ul class="list">' + lis(dl_rows2, lambda t, u, d: f'<li><a href="{u.replace(BASE, "")}">{t}</a>'
+                              f'<span>截止时间：2024-07-1{int(d[9])}</span><span>发布时间：{d}</span></li>') + '</ul>'),
+    dl_rows2, "a deadline before the 发布时间 in each item")
+detail("meeting-time-under-title", "other", "http://www.example.gov.cn/tzgg/show_912.html",
+       chrome("某某县人民政府", "关于召开全县安全生产工作会议的通知_某某县人民政府",
+              '<div class="detail"><h2>关于召开全县安全生产工作会议的通知</h2><p>会议时间：2024年7月10日上午9时</p>'
+              '<p>会议地点：县政府三楼会议室</p>' + prose(3) + '<p class="r">发布日期：2024-06-20</p></div>'),
+       "2024-06-20", "a meeting time under the title, the 发布日期 below the article")
+
 detail("source-then-date-title-div", "other", "http://www.example.gov.cn/xwzx/show_4414.html",
        chrome("某某县人民政府", "县政府召开第二十次常务会议_某某县人民政府",
               '<div class="detail"><div class="title">县政府召开第二十次常务会议</div><div class="info">来源：县政府办 2023-02-09</div>'
