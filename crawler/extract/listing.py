@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import islice
 
 from crawler.dates import DateMatch, infer_list_years, parse_date, parse_date_box, url_year
 from crawler.extract.html import fold, join, text_of
@@ -196,7 +197,8 @@ def _published(container, text, year_hint, asof) -> tuple[DateMatch, str] | None
     if container.tag != "tr":
         return None
     table = next(container.iterancestors("table"), None)
-    header = next((row for row in (table.iter("tr") if table is not None else ()) if row.find("th") is not None), None)
+    rows = islice(table.iter("tr"), 3) if table is not None else ()  # a header row is at the top
+    header = next((row for row in rows if row.find("th") is not None), None)
     if header is None or header is container:
         return None
     titles = [text_of(cell) for cell in header if cell.tag in ("th", "td")]
