@@ -25,6 +25,7 @@ _STICKY = re.compile(r"置顶|\[顶\]|【顶】")
 _DATE_ONLY = re.compile(r"[\d\s\-/.:年月日]+")  # a link whose text is a date is not an item
 # forms a date ending a link's own text may take; one inside it (关于5月20日停电的通知) is no item date
 _DIGIT_END = re.compile(r"\d\D{0,3}$")
+_HAS_DIGIT = re.compile(r"\d").search
 _TRAILING_FORMS = {"ymd", "ymd-cn", "yy-md", "md-inferred", "md-url-year"}
 _YEAR_LESS = {"md-inferred", "md-url-year"}
 # an item's or a table column's label for its publication date (not 成文日期, 截止时间, 更新时间)
@@ -125,11 +126,12 @@ def _is_candidate(a, text: str | None = None) -> str | None:
     return title
 
 
-def _date_in(container, anchor, year_hint, asof, title: str = "") -> tuple[DateMatch | None, str]:
+def _date_in(container, anchor, year_hint, asof, title: str = "",
+             text: str | None = None) -> tuple[DateMatch | None, str]:
     """A date in the item but outside its title; else a date-only element inside the anchor;
     else a date that ends the anchor's own text (县政府召开常务会议 2024-06-11), or a bracketed one
     that opens it. A date drawn as a calendar box (<b>09</b><i>2023-02</i>) is read from the box,
-    whose texts run together otherwise."""
+    whose texts run together otherwise. ``text``: the anchor's own text, if already read."""
     pieces, outside = [], []
     if container is anchor:
         sib = anchor.getnext()
@@ -151,18 +153,18 @@ def _date_in(container, anchor, year_hint, asof, title: str = "") -> tuple[DateM
                 pieces.append(el.text or "")
                 if el is not container:
                     pieces.append(el.tail or "")
-    text = fold(" ".join(pieces))
-    published = _published(container, text, year_hint, asof)
+    around = fold(" ".join(pieces))
+    published = _published(container, around, year_hint, asof)
     if published:
         return published
-    found = parse_date(text, asof, year_hint=year_hint) if text else None
-    if found is None or found.form in _YEAR_LESS:
+    found = parse_date(around, asof, year_hint=year_hint) if around else None
+    if (found is None or found.form in _YEAR_LESS) and _HAS_DIGIT(around):
         holders = set(anchor.iterancestors())
         box = _box_date([el for el in outside if el not in holders], year_hint, asof)
         if box and (found is None or (box[0].form == "ymd-box" and _same_day(box[0], found))):
             return box
     if found:
-        return found, text[found.span[0]:found.span[1]]
+        return found, around[found.span[0]:found.span[1]]
     for el in anchor.iter():
         if el is anchor:
             continue
@@ -171,14 +173,15 @@ def _date_in(container, anchor, year_hint, asof, title: str = "") -> tuple[DateM
             found = parse_date(t, asof, year_hint=year_hint)
             if found and found.span[1] - found.span[0] >= len(t) - 4:
                 return found, t
-    box = _box_date([el for el in anchor.iter() if el is not anchor], year_hint, asof)
+    own = text_of(anchor) if text is None else text
+    box = _box_date([el for el in anchor.iter() if el is not anchor], year_hint, asof) if _HAS_DIGIT(own) else None
     if box:
         return box
     tail = title[-24:]
     found = parse_date(tail, asof, year_hint=year_hint) if len(title) > 12 and _DIGIT_END.search(tail) else None
     if found and found.form in _TRAILING_FORMS and found.span[1] >= len(title[-24:]) - 1:
         return found, tail[found.span[0]:found.span[1]]
-    lead = _LEADING.match(text_of(anchor))
+    lead = _LEADING.match(own)
     found = parse_date(lead["date"], asof, year_hint=year_hint) if lead else None
     if found and found.form in _TRAILING_FORMS and found.span == (0, len(lead["date"])):
         return found, lead.group(0).strip()
@@ -236,14 +239,14 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
         title = _is_candidate(a, text)
         if title is None:
             continue
-        candidates.append((a, title))
+        candidates.append((a, title, text))
         p = a
         while p is not None:
             counts[p] = counts.get(p, 0) + 1
             p = p.getparent()
     clusters: dict = {}
     boxes = _Boxes()
-    for a, title in candidates:
+    for a, title, text in candidates:
         container = a
         while container.tag not in ITEM_TAGS:
             parent = container.getparent()
@@ -253,7 +256,7 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
                 break
             container = parent
         url = join(base_url, a.get("href"))
-        found, raw = _date_in(container, a, url_year(url), asof, title)
+        found, raw = _date_in(container, a, url_year(url), asof, title, text)
         title_clean = title
         # a date box inside the anchor reads "092023-02县政府…" in the anchor's text: its parts run together
         shown = raw if raw in title_clean else raw.replace(" ", "")
