@@ -221,6 +221,18 @@ def test_extract_never_raises_on_arbitrary_input(data):
     assert r.kind in ("list", "detail", "other")
 
 
+@pytest.mark.parametrize("name, category", [
+    ("新闻动态", "news"), ("图片新闻", "news"), ("新闻发布", "news"),
+    ("新闻发布会", "cadence"),  # held now and then: not a 动态要闻 feed with a 2-week window
+    ("新闻发言人", "static"),  # who speaks for the government: a page, not a feed
+    ("政策解读", "cadence"), ("通知公告", "notice"),
+])
+def test_column_categories_of_names_that_share_a_keyword(name, category):
+    from crawler.extract.columns import classifier
+
+    assert classifier()(name) == category
+
+
 def test_users_extend_the_column_table_and_bad_rows_name_the_file_and_row(tmp_path):
     from crawler.extract.columns import classifier
 
