@@ -126,12 +126,13 @@ def _is_candidate(a, text: str | None = None) -> str | None:
     return title
 
 
-def _date_in(container, anchor, year_hint, asof, title: str = "",
-             text: str | None = None) -> tuple[DateMatch | None, str]:
+def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | None = None,
+             columns: dict | None = None) -> tuple[DateMatch | None, str]:
     """A date in the item but outside its title; else a date-only element inside the anchor;
     else a date that ends the anchor's own text (县政府召开常务会议 2024-06-11), or a bracketed one
     that opens it. A date drawn as a calendar box (<b>09</b><i>2023-02</i>) is read from the box,
-    whose texts run together otherwise. ``text``: the anchor's own text, if already read."""
+    whose texts run together otherwise. ``text``: the anchor's own text, if already read; ``columns``:
+    each table's 发布日期 column, found once per page."""
     pieces, outside = [], []
     if container is anchor:
         sib = anchor.getnext()
@@ -154,7 +155,7 @@ def _date_in(container, anchor, year_hint, asof, title: str = "",
                 if el is not container:
                     pieces.append(el.tail or "")
     around = fold(" ".join(pieces))
-    published = _published(container, around, year_hint, asof)
+    published = _published(container, around, year_hint, asof, {} if columns is None else columns)
     if published:
         return published
     found = parse_date(around, asof, year_hint=year_hint) if around else None
@@ -174,9 +175,10 @@ def _date_in(container, anchor, year_hint, asof, title: str = "",
             if found and found.span[1] - found.span[0] >= len(t) - 4:
                 return found, t
     own = text_of(anchor) if text is None else text
-    box = _box_date([el for el in anchor.iter() if el is not anchor], year_hint, asof) if _HAS_DIGIT(own) else None
-    if box:
-        return box
+    if _HAS_DIGIT(own):
+        box = _box_date([el for el in anchor.iter() if el is not anchor], year_hint, asof)
+        if box:
+            return box
     tail = title[-24:]
     found = parse_date(tail, asof, year_hint=year_hint) if len(title) > 12 and _DIGIT_END.search(tail) else None
     if found and found.form in _TRAILING_FORMS and found.span[1] >= len(title[-24:]) - 1:
@@ -189,9 +191,10 @@ def _date_in(container, anchor, year_hint, asof, title: str = "",
 
 
 
-def _published(container, text, year_hint, asof) -> tuple[DateMatch, str] | None:
+def _published(container, text, year_hint, asof, columns: dict) -> tuple[DateMatch, str] | None:
     """The date the item labels as its publication (截止时间：… 发布时间：…), or the one in its table's
-    发布日期 column (beside 成文日期): the rules judge freshness on 发布日期."""
+    发布日期 column (beside 成文日期): the rules judge freshness on 发布日期. ``columns`` keeps each
+    table's (header row, column index) once found."""
     for m in _PUBLISHED.finditer(text):
         rest = text[m.end():m.end() + 32]
         found = parse_date(rest, asof, year_hint=year_hint)
@@ -200,18 +203,25 @@ def _published(container, text, year_hint, asof) -> tuple[DateMatch, str] | None
     if container.tag != "tr":
         return None
     table = next(container.iterancestors("table"), None)
-    rows = islice(table.iter("tr"), 3) if table is not None else ()  # a header row is at the top
-    header = next((row for row in rows if row.find("th") is not None), None)
-    if header is None or header is container:
-        return None
-    titles = [text_of(cell) for cell in header if cell.tag in ("th", "td")]
-    column = next((i for i, t in enumerate(titles) if _PUBLISHED.fullmatch(t)), None)
+    if table not in columns:
+        columns[table] = _published_column(table)
+    header, column, width = columns[table]
     cells = [cell for cell in container if cell.tag in ("th", "td")]
-    if column is None or len(cells) != len(titles):
+    if column is None or header is container or len(cells) != width:
         return None
     t = text_of(cells[column])
     found = parse_date(t, asof, year_hint=year_hint)
     return (found, t[found.span[0]:found.span[1]].strip()) if found else None
+
+
+def _published_column(table) -> tuple[object, int | None, int]:
+    """A table's header row (at its top), the index of its 发布日期 column, and its number of cells."""
+    rows = islice(table.iter("tr"), 3) if table is not None else ()
+    header = next((row for row in rows if row.find("th") is not None), None)
+    if header is None:
+        return None, None, 0
+    titles = [text_of(cell) for cell in header if cell.tag in ("th", "td")]
+    return header, next((i for i, t in enumerate(titles) if _PUBLISHED.fullmatch(t)), None), len(titles)
 
 
 def _box_date(elements, year_hint, asof) -> tuple[DateMatch, str] | None:
@@ -246,6 +256,7 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
             p = p.getparent()
     clusters: dict = {}
     boxes = _Boxes()
+    columns: dict = {}
     for a, title, text in candidates:
         container = a
         while container.tag not in ITEM_TAGS:
@@ -256,7 +267,7 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
                 break
             container = parent
         url = join(base_url, a.get("href"))
-        found, raw = _date_in(container, a, url_year(url), asof, title, text)
+        found, raw = _date_in(container, a, url_year(url), asof, title, text, columns)
         title_clean = title
         # a date box inside the anchor reads "092023-02县政府…" in the anchor's text: its parts run together
         shown = raw if raw in title_clean else raw.replace(" ", "")
