@@ -72,6 +72,10 @@ def _text_of(markup: str) -> str:
 def is_stub(html: str) -> bool:
     """Little visible text and few links (outside scripts): a page that carries no content of its own."""
     _, text, links = _shown(html)
+    return _stub(text, links)
+
+
+def _stub(text: str, links: int) -> bool:
     return len(text) < STUB_TEXT_CHARS and links < STUB_LINKS
 
 
@@ -108,7 +112,7 @@ def notice(status: int, html: str) -> Wall | None:
     title = _title(html)
     shown, text, links = _shown(html)
     few_links = links < STUB_LINKS
-    if _SERVER_DEFAULT.search(title) or (few_links and len(text) < STUB_TEXT_CHARS and _SERVER_DEFAULT.search(text)):
+    if _SERVER_DEFAULT.search(title) or (_stub(text, links) and _SERVER_DEFAULT.search(text)):
         return Wall("server_default_page", f"HTTP {status}, a web server's default page ({(title or text)[:80]})")
     if not few_links or len(text) >= NOTICE_TEXT_CHARS:
         return None
@@ -142,9 +146,10 @@ def frame_target(html: str, base_url: str) -> str | None:
     """Where a stub homepage shows its content in a frame (absolute URL), or None: the frame of a
     frameset named as its main one (main, content, …) or its only frame, or the one iframe of a page
     that holds nothing else. A frameset whose main frame cannot be told is left alone."""
-    if not is_stub(html):
+    shown, text, links = _shown(html)
+    if not _stub(text, links):
         return None
-    frames = list(_FRAME.finditer(_DROP.sub(" ", html)))
+    frames = list(_FRAME.finditer(shown))
     if _FRAMESET.search(html):
         frames = [f for f in frames if f["tag"].lower() == "frame"]
         main = [f for f in frames if _MAIN_FRAME.search(f.group(0))]
