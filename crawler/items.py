@@ -57,6 +57,8 @@ class PageItem:
     fetched_at: str = ""
     date: date | datetime | None = None  # an article's publication date
     date_evidence: dict = field(default_factory=dict)  # the label, meta and URL dates seen
+    # what the page's scripts fetch to show (URLs, or "template"): content its HTML does not hold
+    script_loads: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 HANDLER = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
 # Pages the spider reads; an analyzer's checks (links, HEAD requests) stay plain HTTP.
-ROLES = ("homepage", "column", "article")
+ROLES = ("homepage", "homepage_panel", "column", "article")
 
 
 def enable(crawler, sites) -> bool:

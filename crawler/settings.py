@@ -80,6 +80,9 @@ INSPECT_MAX_SUBCOLUMNS = 30
 INSPECT_SITES_IN_FLIGHT = 300
 # Articles fetched from the first page of each column (publication date cross-check, content checks).
 INSPECT_ARTICLES_PER_COLUMN = 1
+# Panels of a homepage fetched and read as part of it: its visible frames and iframes and what a
+# jQuery .load() puts in (a news box served as a page of its own), on the site's own hosts.
+INSPECT_HOMEPAGE_PANELS = 6
 # Page analyzers (crawler.analyzers.Analyzer): {dotted path: order}; each adds facts about pages.
 PAGE_ANALYZERS = {
     "crawler.analyzers.interaction.InteractionAnalyzer": 500,

@@ -23,7 +23,7 @@ SCHEMA: dict[str, tuple[tuple[str, ...], dict[str, type]]] = {
         "run_id": str, "url": str, "site_id": str, "role": str, "status": int, "outcome": str,
         "kind": str, "title": str, "column_url": str, "page_no": int, "item_count": int,
         "placeholder": str, "next_pages": str, "encoding": str, "error": str, "fetched_at": str,
-        "date": str, "date_evidence": str,
+        "date": str, "date_evidence": str, "script_loads": str,
     }),
     "columns": (("run_id", "site_id", "column_url"), {
         "run_id": str, "site_id": str, "column_url": str, "name": str, "category": str,

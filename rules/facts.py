@@ -50,6 +50,7 @@ class PageFact:
     item_count: int = 0
     placeholder: str = ""
     error: str = ""
+    script_loads: list[str] = field(default_factory=list)  # what its scripts fetch to show, or "template"
 
     @property
     def ok(self) -> bool:
@@ -193,7 +194,8 @@ def load_sites(con: sqlite3.Connection, run_id: str, site_ids: set[str] | None =
         page = PageFact(url=row["url"], role=row["role"], outcome=row["outcome"], status=row["status"],
                         kind=row["kind"] or "", column_url=row["column_url"] or "",
                         item_count=row["item_count"] or 0, placeholder=row["placeholder"] or "",
-                        error=row["error"] or "")
+                        error=row["error"] or "",
+                        script_loads=json.loads(row["script_loads"] or "[]") if "script_loads" in row.keys() else [])
         pages_by_site[row["site_id"]].append(page)
         col = columns.get((row["site_id"], page.column_url))
         if col is not None and page.role == "column":

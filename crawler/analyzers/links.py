@@ -70,7 +70,7 @@ class _Link:
 
 class LinkAnalyzer(Analyzer):
     name = "links"
-    roles = ("homepage", "column", "article")
+    roles = ("homepage", "homepage_panel", "column", "article")
 
     def __init__(self, crawler):
         super().__init__(crawler)
@@ -89,9 +89,10 @@ class LinkAnalyzer(Analyzer):
         if role == "homepage":
             yield from self.soft404_probe(spider, site, response)
         budget = self.settings.getint("LINKS_MAX_PER_SITE")
+        on_homepage = role in ("homepage", "homepage_panel")  # a panel's links are shown on the homepage
         for url, kind, node in self.links(response, page):
             if url in seen:
-                if role == "homepage":
+                if on_homepage:
                     seen[url].on_homepage = True
                 continue
             if len(seen) >= budget:
@@ -101,7 +102,7 @@ class LinkAnalyzer(Analyzer):
             if external and not self.may_leave(site, url):
                 continue
             text = text_of(node) or node.get("alt", "") or node.get("title", "")
-            link = _Link(site.site_id, url, kind, response.url, role == "homepage", external, text[:80])
+            link = _Link(site.site_id, url, kind, response.url, on_homepage, external, text[:80])
             seen[url] = link
             yield from self.check(spider, site, link)
 

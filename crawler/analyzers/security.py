@@ -39,7 +39,7 @@ class SecuritySignal:
 
 class SecurityAnalyzer(Analyzer):
     name = "security"
-    roles = ("homepage", "column", "article")
+    roles = ("homepage", "homepage_panel", "column", "article")
 
     def __init__(self, crawler):
         super().__init__(crawler)

@@ -16,12 +16,10 @@ from urllib.parse import urljoin
 from crawler.dates import DateMatch, parse_date, url_year
 from crawler.extract import columns, detail, listing, pagination
 from crawler.extract.html import fold, meta_map, parse, text_of, visible_copy
+from crawler.extract.panels import CLIENT_TEMPLATE
 
 PLACEHOLDERS = re.compile(r"暂无(信息|数据|内容|记录|相关信息|文章)|没有(相关)?(信息|记录|数据)|无相关(信息|数据)|(信息|数据)为空")
 _RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S)
-# a list a script draws in the browser: {{ item.title }} (Vue, layui, art-template), v-for, ng-repeat
-_CLIENT_TEMPLATE = re.compile(r"\{\{[^\n]{1,80}?\}\}"
-                              r"|\s(?:v-(?:for|if|show|else-if)|ng-(?:repeat|if|show)|x-(?:for|if|show))\s*=")
 
 
 @dataclass
@@ -162,7 +160,7 @@ def shown_placeholder(page: Page, m: re.Match | None) -> str:
     ({{item.title}}, v-for, ng-repeat): there the list is not in the HTML, and "no list found" is not
     "the list is empty".
     """
-    if not m or _CLIENT_TEMPLATE.search(page.html):
+    if not m or CLIENT_TEMPLATE.search(page.html):
         return ""
     # crawler.security reads pages through this package: imported here to keep that one-way at load time
     from crawler.security.hidden import declarations, hiding

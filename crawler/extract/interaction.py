@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 from crawler.dates import parse_date
 from crawler.extract import PLACEHOLDERS, shown_placeholder
 from crawler.extract.html import fold, link_name, text_of
+from crawler.extract.panels import SCRIPT_URL
 from crawler.extract.tables import read_pairs
 
 # consultation counts for both clauses of 互动回应差; suggestion (建言) only for clause 1; the others
@@ -54,8 +55,6 @@ _OPEN = re.compile(r"未答复|未回复|未办结|未处理|未反馈|办理中
 _DONE = re.compile(r"已答复|已回复|已办结|已处理|已反馈|已完成|办结|已解答|答复完毕")
 _TAKEN = re.compile(r"已受理|已转办|已交办|已签收")
 _NO_ANSWER = re.compile(r"^(暂无|未答复|未回复|无|-+|—+)$")
-_SCRIPT_URL = re.compile(
-    r"""(?:url\s*[:=]\s*|fetch\(\s*|getJSON\(\s*|\$\.(?:get|post|ajax)\(\s*)["']([^"'\s]+)["']""", re.I)
 _CST = timezone(timedelta(hours=8))  # epoch times are read as Beijing time
 _JACT = re.compile(r"/jact/front/mail\w*detail\.do\?", re.I)
 
@@ -320,7 +319,7 @@ def read_list(page, asof: date) -> ListRead:
         read.shape = "links" if jact else ""
     m = PLACEHOLDERS.search(page.text) or re.search(r"暂无(留言|来信|信件|咨询|回复)", page.text)
     read.placeholder = shown_placeholder(page, m) if not read.messages else ""
-    read.endpoints = [urljoin(page.url, u) for u in dict.fromkeys(_SCRIPT_URL.findall(page.scripts))
+    read.endpoints = [urljoin(page.url, u) for u in dict.fromkeys(SCRIPT_URL.findall(page.scripts))
                       if not u.lower().endswith((".js", ".css", ".html", ".htm", ".png", ".jpg"))]
     return read
 

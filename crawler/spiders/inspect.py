@@ -14,7 +14,7 @@ from scrapy.http import TextResponse
 from scrapy.spiderloader import get_spider_loader
 
 from crawler import blocking, registry, render
-from crawler.extract import Page, PageExtract, columns, extract_page, listing
+from crawler.extract import Page, PageExtract, columns, extract_page, listing, panels
 from crawler.analyzers import load_analyzers
 from crawler.failures import body_problem, classify
 from crawler.items import ColumnItem, EntryItem, PageItem, RunItem, SiteItem, now_iso
@@ -279,14 +279,40 @@ class InspectSpider(scrapy.Spider):
         hook = self.handler(site)
         page = Page(response.text, response.url)
         entries = hook.homepage_items(response, page, site)
-        yield self.page_item(response, site, "homepage", kind="homepage", title=page.title, item_count=len(entries))
+        yield self.page_item(response, site, "homepage", kind="homepage", title=page.title, item_count=len(entries),
+                             script_loads=panels.script_loads(page))
         yield from self.entries(site, canonical(site.url), entries, response.url, source="homepage")
         yield SiteItem(site_id=site.site_id, name=site.name, url=site.url, region=site.region, kind=site.kind,
                        domains=" ".join(site.domains), spider=site.spider, services=site.services,
                        status="inspected", final_url=response.url)
         found = hook.discover_columns(response, page, site)[: self.settings.getint("INSPECT_MAX_COLUMNS")]
         yield from self.follow_columns(site, found, level=1, parent="")
+        shown = [u for u in panels.panel_urls(page) if self.owns(site, u)]
+        for url in shown[: self.settings.getint("INSPECT_HOMEPAGE_PANELS")]:
+            req = self.request(site, url, self.parse_homepage_panel, role="homepage_panel", priority=1,
+                               homepage_columns=len(found))
+            if req is not None:
+                yield req
         yield from self.analyze(response, page, site, "homepage")
+
+    @finishes_request
+    def parse_homepage_panel(self, response):
+        """A frame, iframe or loaded box of the homepage: its items are the homepage's; a homepage that
+        is a frameset without columns of its own finds them here."""
+        site = self.sites[response.meta["site_id"]]
+        if not isinstance(response, TextResponse):
+            yield self.page_item(response, site, "homepage_panel", kind="not_html")
+            return
+        hook = self.handler(site)
+        page = Page(response.text, response.url)
+        entries = hook.homepage_items(response, page, site)
+        yield self.page_item(response, site, "homepage_panel", kind="panel", title=page.title,
+                             item_count=len(entries), script_loads=panels.script_loads(page))
+        yield from self.entries(site, canonical(site.url), entries, response.url, source="homepage")
+        if not response.meta["homepage_columns"]:
+            found = hook.discover_columns(response, page, site)[: self.settings.getint("INSPECT_MAX_COLUMNS")]
+            yield from self.follow_columns(site, found, level=1, parent="")
+        yield from self.analyze(response, page, site, "homepage_panel")
 
     def screen_homepage(self, response, site) -> list | None:
         """What to do instead of judging a homepage that is not the site's content, or None."""

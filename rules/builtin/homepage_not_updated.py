@@ -2,6 +2,10 @@
 
 国办秘函〔2019〕19号: "监测 2 周,首页无信息更新的,即单项否决。 如首页仅为网站栏目导航入口,所有二级页面无信息
 更新的,即单项否决。" Undated items do not count as updates (2015 评分表: "未注明信息发布时间的视为不更新").
+
+A homepage whose readable items are stale but which also shows what its scripts fetch (a news box
+filled by $.getJSON, a client-side template) or a panel that could not be fetched, while a level-1
+column did update within the window, may well show that update: a warning, not a veto.
 """
 
 from __future__ import annotations
@@ -26,12 +30,7 @@ class HomepageNotUpdated(Rule):
         if dated:
             newest = max(dated, key=lambda i: i.date)
             if newest.date < since:
-                yield self.finding(
-                    "veto", f"首页最新信息发布于 {newest.date}（{newest.title}），监测时间点前{ctx.params['window_days']}天内无更新",
-                    ctx, evidence_url=newest.url, subject="homepage",
-                    evidence={"latest": newest.date.isoformat(), "title": newest.title, "url": newest.url,
-                              "since": since.isoformat(), "homepage": site.url,
-                              "dated_items": len(dated), "undated_items": len(site.homepage_items) - len(dated)})
+                yield self.stale_homepage(site, ctx, newest, len(dated), since)
             return
         # nav-only homepage: judge the level-2 pages that list information (a static 机构职能 page
         # or an unreadable list says nothing either way)
@@ -59,6 +58,50 @@ class HomepageNotUpdated(Rule):
                       "level2": [{"name": c.name, "url": c.url, "latest": i.date.isoformat() if i else None}
                                  for c, i in latest],
                       "unread": [{"name": c.name, "url": c.url} for c in unread]})
+
+    def stale_homepage(self, site, ctx, newest, dated: int, since):
+        """The homepage's newest readable item is older than the window: a veto, unless the homepage
+        also shows content that was not read while a column did update (then a warning)."""
+        unseen, fresh = self.unseen(site), self.fresh_columns(site, since, ctx.asof)
+        evidence = {"latest": newest.date.isoformat(), "title": newest.title, "url": newest.url,
+                    "since": since.isoformat(), "homepage": site.url,
+                    "dated_items": dated, "undated_items": len(site.homepage_items) - dated}
+        if unseen:
+            evidence["not_read"] = unseen
+        if not (unseen and fresh):
+            return self.finding(
+                "veto", f"首页最新信息发布于 {newest.date}（{newest.title}），监测时间点前{ctx.params['window_days']}天内无更新",
+                ctx, evidence_url=newest.url, subject="homepage", evidence=evidence)
+        evidence["fresh_columns"] = [{"name": c.name, "url": c.url, "latest": i.date.isoformat(), "item": i.url}
+                                     for c, i in fresh]
+        shown = "、".join("浏览器端模板绘制的列表" if u == "template" else u for u in unseen[:3])
+        return self.finding(
+            "warn", f"首页可读取的信息最新发布于 {newest.date}（{newest.title}），但首页另有由脚本加载或未能读取的内容"
+                    f"（{shown}），而栏目{'、'.join(c.name for c, _ in fresh[:3])}在监测期内有更新，"
+                    "无法确认首页未更新，未作否决，请人工核实",
+            ctx, evidence_url=newest.url, subject="homepage", evidence=evidence)
+
+    @staticmethod
+    def unseen(site) -> list[str]:
+        """What the homepage shows that was not read: what its scripts (and its panels' scripts) fetch,
+        "template" for a list drawn in the browser, and panels that could not be fetched."""
+        out = []
+        for page in site.pages:
+            if page.role in ("homepage", "homepage_panel") and page.ok:
+                out += page.script_loads
+            elif page.role == "homepage_panel":
+                out.append(page.url)
+        return list(dict.fromkeys(out))
+
+    @staticmethod
+    def fresh_columns(site, since, asof) -> list:
+        """(column, its newest item) of the level-1 columns that should update and did within the window."""
+        out = []
+        for col in site.columns:
+            latest = col.latest(asof) if col.level == 1 and col.category in UPDATING and not col.shared_list else None
+            if latest is not None and latest.date >= since:
+                out.append((col, latest))
+        return out
 
 
 @hookimpl

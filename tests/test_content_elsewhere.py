@@ -1,0 +1,138 @@
+"""Content a page shows from elsewhere, through a real crawl: a homepage's frames, iframes and jQuery
+.load() boxes are read as part of it; a box filled by a script's request is a fact that keeps a
+stale-looking homepage from a veto it may not deserve."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from crawler.extract import Page
+from crawler.extract.panels import panel_urls, script_loads
+from tests.conftest import crawl_inspect, query
+from tests.servers import Reply, Served, html_page, write_sites
+
+ASOF = "2023-02-09"
+
+
+def items(prefix: str, dates: list[str]) -> str:
+    return "<ul class='list'>" + "".join(
+        f"<li><a href='/{prefix}/t{d.replace('-', '')}_{i}.html'>关于做好{prefix}第{i}项工作的通知</a><span>{d}</span></li>"
+        for i, d in enumerate(dates)) + "</ul>"
+
+
+OLD = ["2022-10-0" + str(i) for i in range(1, 7)]
+NEW = ["2023-02-0" + str(i) for i in range(1, 7)]
+NAV = ("<div class='nav'><a href='/xwdt/'>新闻动态</a><a href='/zcwj/'>政策文件</a>"
+       "<a href='/zwgk/'>政务公开</a><a href='/gzdt/'>工作动态</a></div>")
+# the homepage's readable box is a stale 政策文件 list; its 要闻 box is somewhere else
+HOMES = {
+    "iframe": f"{NAV}<div class='yw'><iframe src='/panel/yw.html' width='400' height='300'></iframe></div>"
+              f"{items('zcwj', OLD)}",
+    "load": f"{NAV}<div id='yw'></div>{items('zcwj', OLD)}<script>$('#yw').load('/panel/yw.html ul');</script>",
+    "json": f"{NAV}<ul id='yw'></ul>{items('zcwj', OLD)}"
+            "<script>$.getJSON('/api/yw.json', function (d) { draw('#yw', d) });</script>",
+    # a counter and a hidden tracker frame show nothing: the stale homepage is stale
+    "counter": f"{NAV}{items('zcwj', OLD)}<iframe src='/panel/yw.html' width='0' height='0'></iframe>"
+               "<script>$.ajax({url: '/count.jsp?id=1', type: 'post'});</script>",
+}
+FRAMESET = ("<html><head><meta charset='utf-8'><title>测试县人民政府</title></head>"
+            "<frameset rows='120,*'><frame src='/panel/top.html'><frameset cols='200,*'>"
+            "<frame src='/panel/left.html'><frame src='/panel/yw.html'></frameset></frameset></html>")
+
+
+def routes(home: str) -> dict:
+    out = {"/": Reply(200, home if home.startswith("<html") else html_page("测试县人民政府", home)),
+           "/xwdt/": Reply(200, html_page("新闻动态", items("xwdt", NEW))),
+           "/zcwj/": Reply(200, html_page("政策文件", items("zcwj", OLD))),
+           "/panel/yw.html": Reply(200, html_page("要闻", items("xwdt", NEW))),
+           "/panel/top.html": Reply(200, html_page("测试县人民政府", "<img src='/logo.png' alt='logo'>")),
+           "/panel/left.html": Reply(200, html_page("导航", NAV)),
+           "/api/yw.json": Reply(200, "[]", content_type="application/json"),
+           "/zwgk/": Reply(200, "<html><head><script>window.location.href = '/zwgk/list.html';</script></head>"
+                                "<body></body></html>"),
+           "/zwgk/list.html": Reply(200, html_page("政务公开", items("zwgk", NEW))),
+           "/gzdt/": Reply(200, "<html><body><iframe src='/gzdt/list.html' width='100%' height='900'></iframe>"
+                                "</body></html>"),
+           "/gzdt/list.html": Reply(200, html_page("工作动态", items("gzdt", NEW)))}
+    article = "<p>发布时间：2023-02-01</p><p>正文。</p>"
+    for prefix, dates in (("xwdt", NEW), ("zcwj", OLD), ("zwgk", NEW), ("gzdt", NEW)):
+        out.update({f"/{prefix}/t{d.replace('-', '')}_{i}.html": Reply(200, html_page("文章", article))
+                    for i, d in enumerate(dates)})
+    return out
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    d = tmp_path_factory.mktemp("panels")
+    homes = {**HOMES, "frameset": FRAMESET}
+    servers = [Served(f"127.0.0.{82 + n}", routes(home)) for n, home in enumerate(homes.values())]
+    for s in servers:
+        s.__enter__()
+    try:
+        registry = write_sites(d / "sites.csv", [(name, s.url) for name, s in zip(homes, servers)])
+        db = d / "panels.db"
+        result = crawl_inspect(registry, db, ASOF)
+        assert result.returncode == 0, result.stderr[-3000:]
+    finally:
+        for s in servers:
+            s.__exit__(None, None, None)
+    return db
+
+
+def homepage_finding(db, site_id):
+    rows = query(db, "SELECT severity, detail, evidence FROM findings WHERE site_id = ? "
+                     "AND rule_id = 'homepage_not_updated'", site_id)
+    return (rows[0][0], rows[0][1], json.loads(rows[0][2])) if rows else None
+
+
+def vetoes(db, site_id) -> str:
+    return query(db, "SELECT vetoes FROM verdicts WHERE site_id = ?", site_id)[0][0]
+
+
+@pytest.mark.parametrize("site_id", ["iframe", "load", "frameset"])
+def test_a_panel_is_read_as_part_of_the_homepage(crawled, site_id):
+    dates = {d for (d,) in query(crawled, "SELECT date FROM items WHERE site_id = ? AND source = 'homepage'", site_id)}
+    assert set(NEW) <= dates
+    [(url, count)] = query(crawled, "SELECT url, item_count FROM pages WHERE site_id = ? AND role = 'homepage_panel' "
+                                    "AND url LIKE '%yw.html'", site_id)
+    assert count == len(NEW)
+    assert homepage_finding(crawled, site_id) is None
+    assert "homepage_not_updated" not in vetoes(crawled, site_id)
+
+
+def test_a_frameset_homepage_finds_its_columns_in_its_frames(crawled):
+    names = {n for (n,) in query(crawled, "SELECT name FROM columns WHERE site_id = 'frameset'")}
+    assert {"新闻动态", "政策文件"} <= names
+
+
+def test_a_box_a_script_fills_turns_the_veto_into_a_warning_when_a_column_is_fresh(crawled):
+    [(loads,)] = query(crawled, "SELECT script_loads FROM pages WHERE site_id = 'json' AND role = 'homepage'")
+    [(home,)] = query(crawled, "SELECT url FROM sites WHERE site_id = 'json'")
+    assert json.loads(loads) == [home.rstrip("/") + "/api/yw.json"]
+    severity, detail, evidence = homepage_finding(crawled, "json")
+    assert severity == "warn" and "人工核实" in detail and "/api/yw.json" in detail
+    assert evidence["latest"] == max(OLD) and "新闻动态" in {c["name"] for c in evidence["fresh_columns"]}
+    assert "homepage_not_updated" not in vetoes(crawled, "json")
+
+
+def test_counters_and_hidden_frames_leave_a_stale_homepage_stale(crawled):
+    [(loads,)] = query(crawled, "SELECT script_loads FROM pages WHERE site_id = 'counter' AND role = 'homepage'")
+    assert json.loads(loads) == []
+    assert not query(crawled, "SELECT url FROM pages WHERE site_id = 'counter' AND role = 'homepage_panel'")
+    severity, _, evidence = homepage_finding(crawled, "counter")
+    assert severity == "veto" and evidence["latest"] == max(OLD)
+    assert "homepage_not_updated" in vetoes(crawled, "counter")
+
+
+def test_panel_and_script_readers():
+    page = Page("<html><body><iframe src='/a.html'></iframe><iframe src='/a.html#x'></iframe>"
+                "<iframe style='display: none' src='/hidden.html'></iframe><iframe src='/v.mp4'></iframe>"
+                "<iframe src='javascript:void(0)'></iframe><div id='b'></div>"
+                "<script>$('#b').load(\"/b.html #list\"); fetch('/api/list?page=1');"
+                "axios.get('/api/hot'); $.get('/stat/visit.do'); $.ajax({url: \"/news.json\"});</script>"
+                "<p>{{ item.title }}</p></body></html>", "http://x.gov.cn/")
+    assert panel_urls(page) == ["http://x.gov.cn/a.html", "http://x.gov.cn/b.html"]
+    assert script_loads(page) == ["http://x.gov.cn/api/list?page=1", "http://x.gov.cn/api/hot",
+                                  "http://x.gov.cn/news.json", "template"]
