@@ -1,6 +1,7 @@
 """Content a page shows from elsewhere, through a real crawl: a homepage's frames, iframes and jQuery
 .load() boxes are read as part of it; a box filled by a script's request is a fact that keeps a
-stale-looking homepage from a veto it may not deserve."""
+stale-looking homepage from a veto it may not deserve; a column page that only redirects by script
+or only shows a frame is read where it leads."""
 
 from __future__ import annotations
 
@@ -124,6 +125,16 @@ def test_counters_and_hidden_frames_leave_a_stale_homepage_stale(crawled):
     severity, _, evidence = homepage_finding(crawled, "counter")
     assert severity == "veto" and evidence["latest"] == max(OLD)
     assert "homepage_not_updated" in vetoes(crawled, "counter")
+
+
+@pytest.mark.parametrize("path", ["zwgk/", "gzdt/"])
+def test_a_column_page_that_only_redirects_or_frames_is_read_where_it_leads(crawled, path):
+    pages = query(crawled, "SELECT url, kind, item_count FROM pages WHERE site_id = 'iframe' AND role = 'column' "
+                           "AND column_url LIKE ?", f"%/{path}")
+    assert sorted((url.split("/", 3)[3], count) for url, _, count in pages) == [(path, 0), (f"{path}list.html", 6)]
+    dates = {d for (d,) in query(crawled, "SELECT date FROM items WHERE site_id = 'iframe' AND column_url LIKE ?",
+                                  f"%/{path}")}
+    assert dates == set(NEW)
 
 
 def test_panel_and_script_readers():

@@ -379,6 +379,12 @@ class InspectSpider(scrapy.Spider):
                              item_count=len(extracted.items), placeholder=extracted.placeholder,
                              next_pages=extracted.next_pages)
         yield from self.entries(site, meta["column_url"], extracted.items, response.url)
+        if not extracted.items and not extracted.placeholder:
+            target = blocking.js_redirect(response.text, response.url) or \
+                blocking.frame_target(response.text, response.url)
+            if target:
+                yield from self.follow_column_stub(response, site, target)
+                return
         if meta["page_no"] == 1:
             for entry in extracted.items[: self.settings.getint("INSPECT_ARTICLES_PER_COLUMN")]:
                 if self.owns(site, entry.url):
@@ -397,6 +403,17 @@ class InspectSpider(scrapy.Spider):
                 and self.wants_more(meta["category"], extracted.items):
             req = self.request(site, nxt[0], self.parse_column, role="column", column_url=meta["column_url"],
                                category=meta["category"], level=meta["level"], page_no=meta["page_no"] + 1)
+            if req is not None:
+                yield req
+
+    def follow_column_stub(self, response, site, target):
+        """A column page that only redirects by script, or only shows a frame: its list is the target's."""
+        meta = response.meta
+        hops = meta.get("js_redirects", 0)
+        if hops < 3 and self.owns(site, target):
+            req = self.request(site, target, self.parse_column, role="column", dont_filter=True,
+                               column_url=meta["column_url"], category=meta["category"], level=meta["level"],
+                               page_no=meta["page_no"], js_redirects=hops + 1)
             if req is not None:
                 yield req
 
