@@ -37,6 +37,8 @@ _TIME = (r"(?:[ T,，]*(?:(?P<ampm>上午|下午|晚上|凌晨|早上|中午)\s*
 _YMD = re.compile(
     r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s*(?P<sep>[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})(?!\d)\s*日?"
     + _WEEKDAY + _TIME)
+# the year apart from a slashed month/day, as news.cn draws its dateline: 2023 02/09 10:45:32
+_Y_MD = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s+(?P<m>\d{1,2})\s*/\s*(?P<d>\d{1,2})(?![\d/])" + _TIME)
 _CN_YMD = re.compile(r"(?P<y>[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
                      r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*[日号]")
 _Y2MD = re.compile(r"(?<![\d./-])(?P<y>\d\d)(?:(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})|年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日)"
@@ -205,6 +207,11 @@ def parse_date(text: str, asof: date, *, year_hint: int | None = None) -> DateMa
             if value:
                 return DateMatch(value, "minute" if isinstance(value, datetime) else "day",
                                  "ymd-cn" if m["sep"] == "年" else "ymd", m.span())
+        if "/" in text:
+            m = _Y_MD.search(text)
+            value = _build(int(m["y"]), int(m["m"]), int(m["d"]), m.groupdict()) if m else None
+            if value:
+                return DateMatch(value, "minute" if isinstance(value, datetime) else "day", "y-md", m.span())
     if "年" in text:
         m = _CN_YMD.search(text)
         if m:

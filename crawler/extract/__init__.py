@@ -179,7 +179,8 @@ def shown_placeholder(page: Page, m: re.Match | None) -> str:
 def _kind(page: Page, main: listing.Cluster | None, pub: DateMatch | None, evidence: dict, next_pages) -> str:
     """list, detail or other.
 
-    An article signal is the ArticleTitle meta or a date by the title that is not one of the
+    An article signal is article markup (the ArticleTitle meta, og:type article, schema.org
+    Article JSON-LD; ``detail.article_markup``) or a date by the title that is not one of the
     list's own item dates. An article's related-links box is a cluster too: with an article
     signal, more prose than the cluster's link text makes the page a detail page. Without a
     list, a page with a meta or URL date and a few paragraphs of prose is an article too.
@@ -188,7 +189,7 @@ def _kind(page: Page, main: listing.Cluster | None, pub: DateMatch | None, evide
     if signal and main is not None and len(main.entries) >= 3:
         chosen = evidence.get(evidence["source"], "")[:10]
         signal = not any(e.date and e.date.isoformat()[:10] == chosen for e in main.entries)
-    signal = signal or bool(page.metas.get("articletitle"))
+    signal = signal or detail.article_markup(page.metas, page.scripts)
     text, _, _, link_chars = page.flat
     prose = len("".join(text.split())) - link_chars  # indentation is not prose
     if main is None:

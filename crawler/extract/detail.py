@@ -39,9 +39,13 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "ucaptitle"}
 _BOXES = {"div", "ul", "ol", "dl", "table", "tr", "td", "section", "aside", "footer", "header", "p", "span", "b",
           "strong", "form", "article", "nav"}
 _TITLE_BOX = re.compile(r"title|tit\b|biaoti|bt\b|headline", re.I)
-_FULL_FORMS = {"ymd", "ymd-cn", "cn-numerals", "yy-md", "compact", "relative", "ctime", "rfc822"}
+_FULL_FORMS = {"ymd", "y-md", "ymd-cn", "cn-numerals", "yy-md", "compact", "relative", "ctime", "rfc822"}
 _CT = re.compile(r"\bvar\s+ct\s*=\s*['\"]?\d{10}")
-_PUB_METAS = ("PubDate", "publishdate", "pubtime", "article:published_time", "firstpublishedtime", "published_time")
+_PUB_METAS = ("PubDate", "publishdate", "pubtime", "article:published_time", "firstpublishedtime", "published_time",
+              "datePublished")
+# schema.org markup of news sites: <script type="application/ld+json">{"@type": "NewsArticle", "datePublished": …}
+_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
+_LD_ARTICLE = re.compile(r'"@type"\s*:\s*"(?:\w*Article|BlogPosting)"')
 
 
 def flatten(body) -> tuple[str, list[tuple[int, int, object]], list[int], int]:
@@ -96,9 +100,9 @@ def flatten(body) -> tuple[str, list[tuple[int, int, object]], list[int], int]:
     return "".join(parts), heads, links, link_chars
 
 
-def _title_span(flat: str, heads, title_hint: str) -> tuple[int, int]:
-    """Where the article's title sits in the visible text: the heading that best matches the
-    ArticleTitle meta or <title>; else the first h1/h2."""
+def _title_span(flat: str, heads, title_hint: str) -> tuple[int, int, object]:
+    """Where the article's title sits in the visible text, and its element: the heading that best
+    matches the ArticleTitle meta or <title>; else the first h1/h2."""
     hint = fold(title_hint)
     best, best_score = None, 0
     for start, end, el in heads:
@@ -111,8 +115,35 @@ def _title_span(flat: str, heads, title_hint: str) -> tuple[int, int]:
         elif el.tag in ("h1", "h2"):
             score = 1 if el.tag == "h2" else 2
         if score > best_score:
-            best, best_score = (start, end), score
-    return best or (0, 0)
+            best, best_score = (start, end, el), score
+    return best or (0, 0, None)
+
+
+def _dateline_above(title_el, asof: date) -> tuple[DateMatch | None, str]:
+    """An unlabelled full date in the short elements just before the title, in the title's own
+    header block (news.cn puts its dateline above the headline). The site's top bar (今天是…) is
+    never the title's sibling."""
+    if title_el is None:
+        return None, ""
+    for _ in range(2):  # <h1><span class="title">…</span></h1>: the heading is the title's element
+        parent = title_el.getparent()
+        if parent is None or title_el.getprevious() is not None or fold("".join(parent.itertext())) != \
+                fold("".join(title_el.itertext())):
+            break
+        title_el = parent
+    texts, sib = [], title_el.getprevious()
+    while sib is not None and len(texts) < 3:
+        if isinstance(sib.tag, str):
+            t = fold("".join(sib.itertext()))
+            if len(t) > 60 or "今天" in t:
+                break
+            texts.insert(0, t)
+        sib = sib.getprevious()
+    line = " ".join(texts)
+    found = parse_date(line, asof) if line else None
+    if found and found.form in _FULL_FORMS and found.form != "relative":
+        return found, line[found.span[0]:found.span[1]]
+    return None, ""
 
 
 def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts: str = "",
@@ -125,7 +156,7 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
     """
     metas = meta_map(root) if metas is None else metas
     flat, heads, links, _ = flatten(body) if flat is None else flat
-    t_start, t_end = _title_span(flat, heads, title_hint or metas.get("articletitle") or _title_tag(root))
+    t_start, t_end, t_el = _title_span(flat, heads, title_hint or metas.get("articletitle") or _title_tag(root))
     labelled: dict[str, tuple[int, DateMatch, str]] = {}
     for m in _LABEL.finditer(flat):
         kind = _KIND.get(m.group(1).lower(), "published")
@@ -152,8 +183,13 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
         if found and found.form in _FULL_FORMS and found.form != "relative" \
                 and not any(t_end <= p < t_end + found.span[0] for p in links):
             nearby = found
-            evidence["nearby"] = found.value.isoformat()
             evidence["nearby_text"] = window[found.span[0]:found.span[1]]
+        else:
+            nearby, text = _dateline_above(t_el, asof)
+            if nearby:
+                evidence["nearby_text"] = text
+        if nearby:
+            evidence["nearby"] = nearby.value.isoformat()
     for el in body.iter("publishtime"):  # Ucap's own tag
         found = parse_date(el.text_content(), asof)
         if found and "label" not in evidence:
@@ -168,6 +204,9 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
             evidence["label"] = found.value.isoformat()
             evidence["label_text"] = ct.group(0)
     pub_meta = next((v for v in (metas.get(n.lower()) for n in _PUB_METAS) if v), "")
+    if not pub_meta and "datePublished" in scripts:
+        ld = _LD_DATE.search(scripts)
+        pub_meta = ld.group(1) if ld else ""
     meta_match = parse_date(pub_meta, asof) if pub_meta else None
     if meta_match:
         evidence["meta"] = meta_match.value.isoformat()
@@ -186,6 +225,14 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
         if disagree:
             evidence["disagree"] = disagree
     return chosen, evidence
+
+
+def article_markup(metas: dict, scripts: str) -> bool:
+    """The page declares itself an article: ArticleTitle (gov CMSs), og:type article, an
+    article:published_time or itemprop datePublished meta, or schema.org Article JSON-LD."""
+    return bool(metas.get("articletitle") or metas.get("og:type", "").lower() == "article"
+                or metas.get("article:published_time") or metas.get("datepublished")
+                or ("@type" in scripts and _LD_ARTICLE.search(scripts)))
 
 
 def _title_tag(root) -> str:

@@ -98,10 +98,10 @@ def meta(root, name: str) -> str:
 
 
 def meta_map(root) -> dict[str, str]:
-    """Every <meta name|property> of a page, lower-cased name → content; the first one wins."""
+    """Every <meta name|property|itemprop> of a page, lower-cased name → content; the first one wins."""
     out: dict[str, str] = {}
     for el in root.iter("meta"):
-        name = (el.get("name") or el.get("property") or "").lower()
+        name = (el.get("name") or el.get("property") or el.get("itemprop") or "").lower()
         if name and name not in out:
             out[name] = fold(el.get("content"))
     return out

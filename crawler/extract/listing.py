@@ -9,6 +9,7 @@ kept: the rules count them as not updated).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import islice
@@ -32,6 +33,7 @@ _YEAR_LESS = {"md-inferred", "md-url-year"}
 _PUBLISHED = re.compile(r"(?:发布|公开)\s*(?:日期|时间)\s*[:：]?\s*")
 # a bracketed date opening a link's text ([02-08] 关于…); an open one (2月8日，县委…) is the news's own
 _LEADING = re.compile(r"\s*[\[【(（]\s*(?P<date>[\d\s\-/.年月日:]{4,20}?)\s*[\]】)）]")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 STOP_TITLES = {"更多", "更多>>", "more", "首页", "上一页", "下一页", "尾页", "末页", "返回", "查看更多", "详情"}
 
 
@@ -84,11 +86,16 @@ class Cluster:
 
 
 def anchor_title(a, text: str | None = None) -> str:
-    """The anchor's text, or its @title when that is the full form of a text cut with …."""
+    """The anchor's text, or its @title when that is the full form of a text cut with …; a card
+    link holding a heading and a summary (<a><h3>…</h3><p>…</p></a>) is titled by its heading."""
     text = text_of(a) if text is None else text
     title = fold(a.get("title"))
     if title and len(title) >= 4 and (not text or text[:4] == title[:4] or title[:6] in text):
         return title
+    if len(text) > 30 and len(a):
+        heading = next(a.iter(*_HEADINGS), None)
+        if heading is not None:
+            return text_of(heading) or text
     return text
 
 
@@ -244,22 +251,21 @@ def _same_day(a: DateMatch, b: DateMatch) -> bool:
 def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) -> list[Cluster]:
     """Clusters of list items under ``body``; ``anchors`` are its (link, text) pairs if already read."""
     candidates = []
-    counts: dict = {}
     for a, text in anchors if anchors is not None else ((a, None) for a in body.iter("a")):
         title = _is_candidate(a, text)
-        if title is None:
-            continue
-        candidates.append((a, title, text))
-        p = a
-        while p is not None:
-            counts[p] = counts.get(p, 0) + 1
-            p = p.getparent()
+        if title is not None:
+            candidates.append((a, title, text))
+    counts = _counts(candidates)
+    minor = _minor_links(candidates, counts)
+    if minor:
+        candidates = [c for c in candidates if c[0] not in minor]
+        counts = _counts(candidates)
     clusters: dict = {}
     boxes = _Boxes()
     columns: dict = {}
     for a, title, text in candidates:
         container = a
-        while container.tag not in ITEM_TAGS:
+        while container.tag not in ITEM_TAGS or _whole_row(container, counts):
             parent = container.getparent()
             if parent is None or parent.tag in ("body", "html") or counts.get(parent, 0) > 1:
                 break
@@ -289,6 +295,56 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
         _roll_back_years(cluster.entries, asof)
         _drop_subcolumn_links(cluster)
     return list(clusters.values())
+
+
+def _counts(candidates) -> dict:
+    """How many candidate links each element holds."""
+    counts: dict = {}
+    for a, _, _ in candidates:
+        p = a
+        while p is not None:
+            counts[p] = counts.get(p, 0) + 1
+            p = p.getparent()
+    return counts
+
+
+def _minor_links(candidates, counts: dict) -> set:
+    """Links that ride along in another item's row: in a row (li, tr, dd …) holding a few links, those
+    whose text recurs in other rows, or all but one link at least twice as long as each of them, are
+    the item's category, publisher, attachment or author (<li><a>[工作动态]</a><a>关于…</a></li>, a
+    信息公开 row's 发布机构, a forum row's author); the row is one item, titled by the link left. Rows
+    of peers (a grid of distinct links of like length) keep every link."""
+    rows: dict = {}
+    for cand in candidates:
+        p, depth = cand[0].getparent(), 0
+        while p is not None and depth < 4 and p.tag not in ITEM_TAGS:
+            p, depth = p.getparent(), depth + 1
+        if p is not None and p.tag in ITEM_TAGS and 1 < counts.get(p, 0) <= 6:
+            rows.setdefault(p, []).append(cand)
+    if not rows:
+        return set()
+    seen = Counter(c[1] for group in rows.values() for c in group)
+    minor = set()
+    for row, group in rows.items():
+        if len(group) != counts[row]:
+            continue  # some of its links sit in rows of their own
+        own = [c for c in group if seen[c[1]] == 1]
+        if len(own) == 1:
+            minor.update(c[0] for c in group if c is not own[0])
+            continue
+        best = max(group, key=lambda c: len(c[1]))
+        if all(len(best[1]) >= 2 * len(c[1]) for c in group if c is not best):
+            minor.update(c[0] for c in group if c is not best)
+    return minor
+
+
+def _whole_row(el, counts: dict) -> bool:
+    """A dt or dd whose dl, or a tr whose tbody, holds one item only: the item is the dl or tbody
+    (<dl><dt><a>…</a></dt><dd>date</dd></dl>; a forum's one tbody per thread)."""
+    if el.tag not in ("dt", "dd", "tr"):
+        return False
+    parent = el.getparent()
+    return parent is not None and parent.tag == ("tbody" if el.tag == "tr" else "dl") and counts.get(parent, 0) == 1
 
 
 def _roll_back_years(entries: list[Entry], asof: date) -> None:

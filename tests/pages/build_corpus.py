@@ -654,6 +654,77 @@ detail("label-at-bottom-body-dates", "xxgk", "http://www.example.gov.cn/zwgk/gsg
               + prose(3) + '<p class="r">发布日期：2023-06-01</p>' + related(["2024-06-11", "2024-06-12", "2024-06-13"], "box2")
               + '</div>'), "2023-06-01", "body text dates, the label below the article, a related box without a telling class")
 
+# rows and items holding more than their title's link, and items drawn as cards or one dl each
+pub_rows = rows_for(f"{BASE}/zwgk/zfxxgk/", D1[:6])
+listing("xxgk-row-publisher-link", "xxgk", f"{BASE}/zwgk/zfxxgk/index.html", list_frame(
+    "某某县人民政府", "法定主动公开内容",
+    '<table class="xxgk-list"><tr><th>索引号</th><th>名称</th><th>发布机构</th><th>发布日期</th></tr>'
+    + lis(pub_rows, lambda t, u, d: f'<tr><td>000014348/{d[:4]}-0{d[8:]}</td><td><a href="{u}">{t}</a></td>'
+          f'<td><a href="/zwgk/jg/fgw/">县发展和改革局</a></td><td>{d}</td></tr>') + '</table>'),
+    pub_rows, "a 信息公开 row links its 发布机构 too: one item per row, titled by the document")
+att_rows = rows_for(f"{BASE}/tzgg/", D1[:5], start=3)
+listing("row-attachment-link", "trs", f"{BASE}/tzgg/index.html", list_frame(
+    "某某县人民政府", "通知公告",
+    '<table class="list">' + lis(att_rows, lambda t, u, d: f'<tr><td><a href="{u}">{t}</a></td>'
+                                 f'<td><a href="{u[:-5]}.pdf">附件下载</a></td><td>{d}</td></tr>') + '</table>'),
+    att_rows, "each row also links its attachment")
+cat_rows = rows_for(f"{BASE}/xwdt/", D1[:6], start=6)
+listing("category-link-before-title", "other", f"{BASE}/xwdt/index.html", list_frame(
+    "某某县人民政府", "新闻动态",
+    '<ul class="news-list">' + lis(cat_rows, lambda t, u, d: f'<li><a href="/xwdt/bmdt/" class="lm">[部门动态]</a>'
+                                   f'<a href="{u}">{t}</a><span>{d}</span></li>') + '</ul>'),
+    cat_rows, "each item opens with a link to its category")
+dl_each = rows_for(f"{BASE}/zcjd/", D1[:5], start=1)
+listing("dl-per-item", "other", f"{BASE}/zcjd/index.html", list_frame(
+    "某某县人民政府", "政策解读",
+    '<div class="jd">' + lis(dl_each, lambda t, u, d: f'<dl><dt><a href="{u}">{t}</a></dt>'
+                             f'<dd class="zy">为便于社会公众理解，现就有关内容解读如下。</dd><dd class="sj">{d}</dd></dl>') + '</div>'),
+    dl_each, "one dl per item, its date in a dd beside the dt")
+cards = rows_for(f"{BASE}/tpxw/", D1[:4], start=9)
+listing("card-heading-summary", "other", f"{BASE}/tpxw/index.html", list_frame(
+    "某某县人民政府", "图片新闻",
+    '<div class="cards">' + lis(cards, lambda t, u, d: f'<div class="card"><a href="{u}"><img src="/img/{d}.jpg" alt="">'
+                                f'<h3>{t}</h3><p>近日，我县相关部门认真贯彻落实上级部署要求，扎实推进各项工作。</p></a>'
+                                f'<div class="info"><span>{d}</span></div></div>') + '</div>'),
+    cards, "a card link holds the heading and a summary: the heading is the title")
+threads = [(f"请问{k}在哪里办理，需要带什么材料", f"http://bbs.example.gov.cn/thread-{90 + i}-1-1.html", d)
+           for i, (k, d) in enumerate(zip(["居住证", "护照", "社保转移", "公积金提取", "营业执照"], D1))]
+listing("forum-thread-rows", "other", "http://bbs.example.gov.cn/forum-2-1.html", chrome(
+    "某某县民生论坛", "政务咨询 - 某某县民生论坛", '<table id="threadlisttableid" summary="forum_2">' + lis(
+        [(t, u, d, i) for i, (t, u, d) in enumerate(threads)],
+        lambda t, u, d, i: f'<tbody id="normalthread_{90 + i}"><tr><td class="icn"><a href="{u}" title="新窗口打开">'
+        f'<img src="/static/folder_new.gif"></a></td><th class="new"><a href="forum.php?mod=forumdisplay&amp;typeid=3">'
+        f'[咨询]</a> <a href="{u}" class="s xst">{t}</a></th><td class="by"><cite><a href="space-uid-{i}.html">'
+        f'热心市民{i}号</a></cite><em><span>{d}</span></em></td><td class="num"><a href="{u}">{i * 3}</a><em>{i * 40}</em></td>'
+        f'<td class="by"><cite><a href="space-uid-{i + 50}.html">路过的网友{i}</a></cite><em>'
+        f'<a href="forum.php?mod=redirect&amp;tid={90 + i}&amp;goto=lastpost">{d} 18:0{i}</a></em></td></tr></tbody>')
+    + '</table>'),
+    threads, "one tbody per thread; each row links its type, author, last poster and reply count too")
+
+detail("news-dateline-above-title", "other", "https://www.example.com/politics/20240611/c_1130000000.htm",
+       chrome("某某新闻网", "全省重点项目建设推进会召开-某某新闻网",
+              '<div class="header-box"><div class="header-time"><span class="year"><em> 2024</em></span>'
+              '<span class="day"><em> 06</em>/<em>11</em></span><span class="time"> 10:45:32</span></div>'
+              '<div class="source">来源：某某新闻网</div><h1><span class="title">全省重点项目建设推进会召开</span></h1></div>'
+              '<div id="detail">' + prose(4) + '</div>' + related(["2024-05-02", "2024-05-09", "2024-05-16"], "box2"), nav=False),
+       "2024-06-11", "the dateline above the headline, its year apart from a slashed month/day")
+detail("jsonld-date-only", "other", "https://www.example.com/news/detail_2190001",
+       chrome("某某新闻网", "我县举办2024年春季招聘会",
+              '<h1>我县举办2024年春季招聘会</h1><div class="content">' + prose(4) + '</div>'
+              + related(["2024-05-02", "2024-05-09", "2024-05-16"], "box2"), nav=False,
+              head='<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+                   '"headline": "我县举办2024年春季招聘会", "datePublished": "2024-06-05T09:30:00+08:00", '
+                   '"dateModified": "2024-06-20T10:00:00+08:00"}</script>'),
+       "2024-06-05", "no visible date: schema.org datePublished (not dateModified), and a related box")
+detail("og-article-meta-related", "other", "https://www.example.com/a/8f3k2",
+       chrome("某某新闻网", "县人社局发布2024年第二季度就业数据",
+              '<h1>县人社局发布2024年第二季度就业数据</h1><div class="content">' + prose(4) + '</div>'
+              + related(["2024-05-02", "2024-05-09", "2024-05-16", "2024-05-23"], "box2"), nav=False,
+              metas='<meta property="og:type" content="article">\n'
+                    '<meta property="article:published_time" content="2024-06-18T08:00:00+08:00">\n'
+                    '<meta property="article:modified_time" content="2024-06-25T08:00:00+08:00">'),
+       "2024-06-18", "no visible date: article:published_time, and a dated related box that looks like a list")
+
 
 def write():
     manifest = []
