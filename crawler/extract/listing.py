@@ -312,8 +312,9 @@ def _minor_links(candidates, counts: dict) -> set:
     """Links that ride along in another item's row: in a row (li, tr, dd …) holding a few links, those
     whose text recurs in other rows, or all but one link at least twice as long as each of them, are
     the item's category, publisher, attachment or author (<li><a>[工作动态]</a><a>关于…</a></li>, a
-    信息公开 row's 发布机构, a forum row's author); the row is one item, titled by the link left. Rows
-    of peers (a grid of distinct links of like length) keep every link."""
+    信息公开 row's 发布机构, a forum row's author), and so is a second link to the same page (a
+    thumbnail's); the row is one item, titled by the link left. Rows of peers (a grid of distinct
+    links of like length) keep every link."""
     rows: dict = {}
     for cand in candidates:
         p, depth = cand[0].getparent(), 0
@@ -323,11 +324,21 @@ def _minor_links(candidates, counts: dict) -> set:
             rows.setdefault(p, []).append(cand)
     if not rows:
         return set()
-    seen = Counter(c[1] for group in rows.values() for c in group)
     minor = set()
-    for row, group in rows.items():
+    for row, group in list(rows.items()):
         if len(group) != counts[row]:
-            continue  # some of its links sit in rows of their own
+            del rows[row]  # some of its links sit in rows of their own
+            continue
+        # a thumbnail's link and the title's link to one article: the one with text stays
+        by_url: dict = {}
+        for c in sorted(group, key=lambda c: not c[0].text_content().strip()):
+            by_url.setdefault(c[0].get("href", "").strip(), c)
+        minor.update(c[0] for c in group if by_url[c[0].get("href", "").strip()] is not c)
+        rows[row] = list(by_url.values())
+    seen = Counter(c[1] for group in rows.values() for c in group)
+    for group in rows.values():
+        if len(group) == 1:
+            continue
         own = [c for c in group if seen[c[1]] == 1]
         if len(own) == 1:
             minor.update(c[0] for c in group if c is not own[0])

@@ -701,6 +701,14 @@ listing("forum-thread-rows", "other", "http://bbs.example.gov.cn/forum-2-1.html"
     + '</table>'),
     threads, "one tbody per thread; each row links its type, author, last poster and reply count too")
 
+thumbs = rows_for(f"{BASE}/tpxw/", D1[:5], start=11)
+listing("thumbnail-and-title-links", "other", f"{BASE}/tpxw/list.html", list_frame(
+    "某某县人民政府", "图片新闻",
+    '<ul class="pic-list">' + lis(thumbs, lambda t, u, d: f'<li><a href="{u}" title="{t}"><img src="/img/{d}.jpg"></a>'
+                                  f'<div class="txt"><h3><a href="{u}">{t}</a></h3><p>近日，相关部门认真贯彻落实上级部署。</p>'
+                                  f'<span>{d}</span></div></li>') + '</ul>'),
+    thumbs, "each item links its page twice: the thumbnail (with a title) and the heading")
+
 detail("news-dateline-above-title", "other", "https://www.example.com/politics/20240611/c_1130000000.htm",
        chrome("某某新闻网", "全省重点项目建设推进会召开-某某新闻网",
               '<div class="header-box"><div class="header-time"><span class="year"><em> 2024</em></span>'
