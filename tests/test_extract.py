@@ -134,6 +134,20 @@ def test_an_open_date_opening_a_title_is_the_news_not_the_item_date():
     assert [e.date_text for e in r.items][:2] == ["[06-28]", "[06-25]"]
 
 
+@pytest.mark.parametrize("bar", [
+    "<span>今天是：2023年3月1日 星期三</span> <a href='/sc/'>收藏我们的网站</a>",
+    "<span>2023年3月1日</span> <a href='/'>设为首页</a> | <a href='javascript:'>加入收藏</a>",
+])
+def test_a_top_bar_s_date_never_dates_its_links(bar):
+    # served on the check date, the bar would make a stale homepage look updated that day
+    rows = "".join(f"<li><a href='/n/{i}.html'>县政府召开第{i}次常务会议研究工作</a><span>2022-10-0{i}</span></li>"
+                   for i in range(1, 6))
+    page = Page(f"<html><body><div class='top'>{bar}</div><ul class='list'>{rows}</ul></body></html>",
+                "http://www.example.gov.cn/")
+    dated = [e for c in listing.find_clusters(page.body, page.url, date(2023, 3, 1)) if c.is_list for e in c.entries]
+    assert sorted(str(e.date) for e in dated) == [f"2022-10-0{i}" for i in range(1, 6)]
+
+
 @pytest.mark.parametrize("body, shown", [
     ("<div class='list'><p class='empty'>暂无信息</p></div>", "暂无信息"),
     ("<ul id='list'></ul><p hidden>暂无信息</p>", ""),

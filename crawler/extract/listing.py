@@ -34,7 +34,11 @@ _PUBLISHED = re.compile(r"(?:发布|公开)\s*(?:日期|时间)\s*[:：]?\s*")
 # a bracketed date opening a link's text ([02-08] 关于…); an open one (2月8日，县委…) is the news's own
 _LEADING = re.compile(r"\s*[\[【(（]\s*(?P<date>[\d\s\-/.年月日:]{4,20}?)\s*[\]】)）]")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-STOP_TITLES = {"更多", "更多>>", "more", "首页", "上一页", "下一页", "尾页", "末页", "返回", "查看更多", "详情"}
+STOP_TITLES = {"更多", "更多>>", "more", "首页", "上一页", "下一页", "尾页", "末页", "返回", "查看更多", "详情",
+               # a portal's top bar: beside 今天是2023年2月9日 they would be items of today
+               "设为首页", "加入收藏", "收藏本站", "网站地图", "无障碍浏览", "长者模式", "返回首页", "网站首页"}
+# the top bar's date is the day the page was served, not an item's (今天是：2023年2月9日 星期四)
+_TODAY_IS = re.compile(r"今天是|今日是|今天[:：]")
 
 
 @dataclass
@@ -162,6 +166,8 @@ def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | No
                 if el is not container:
                     pieces.append(el.tail or "")
     around = fold(" ".join(pieces))
+    if "今" in around and _TODAY_IS.search(around):
+        return None, ""
     published = _published(container, around, year_hint, asof, {} if columns is None else columns)
     if published:
         return published
