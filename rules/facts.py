@@ -128,6 +128,18 @@ class SiteFacts:
     def column(self, url: str) -> Column | None:
         return next((c for c in self.columns if c.url == url), None)
 
+    def latest_in(self, col: Column, asof: date) -> Item | None:
+        """A column's newest dated item; for a list that dates none of its items, the newest of its
+        fetched articles' own publication dates (the date is on the page the list links to), as an
+        item whose ``source`` is "article"."""
+        latest = col.latest(asof)
+        if latest is not None or not self.articles:
+            return latest
+        dated = {a.url: as_date(a.date) for a in self.articles if a.date}
+        found = [Item(url=i.url, title=i.title, date=dated[i.url], date_raw="文章页", source="article",
+                      column_url=col.url) for i in col.items if i.url in dated and dated[i.url] <= asof]
+        return max(found, key=lambda i: i.date) if found else None
+
 
 SHARED_LIST_MIN = 3
 

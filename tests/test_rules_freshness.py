@@ -1,11 +1,12 @@
 """首页不更新 and 栏目不更新 on stored facts: windows, boundaries, undated and pinned items, blanks."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from rules.base import Context
 from rules.builtin.columns_not_updated import ColumnsNotUpdated
 from rules.builtin.homepage_not_updated import HomepageNotUpdated
 from rules.facts import Column, Item, PageFact, SiteFacts, mark_shared_lists
+from rules.security_facts import ArticleDate
 
 ASOF = date(2023, 2, 9)
 
@@ -70,6 +71,53 @@ def test_nav_only_homepage_with_an_unread_list_is_a_doubt_not_a_veto():
 def test_nav_only_homepage_without_readable_lists_is_a_warning():
     findings = run(HomepageNotUpdated(), site([column("机构职能", "static", [])]))
     assert [f.severity for f in findings] == ["warn"]
+
+
+def test_an_undated_homepage_item_its_column_dates_in_the_window_is_a_doubt_not_a_veto():
+    news = column("工作动态", "news", [ago(3), ago(20)])
+    s = site([news], homepage=[ago(30)])
+    s.homepage_items.append(Item(url=news.items[0].url, title="工作动态第0条信息标题", date=None, source="homepage"))
+    (f,) = run(HomepageNotUpdated(), s)
+    assert f.severity == "warn" and "未标注日期" in f.detail and f.evidence_url == news.items[0].url
+    assert f.evidence["undated_but_fresh"] == [{"title": "工作动态第0条信息标题", "url": news.items[0].url,
+                                                "date": ago(3).isoformat(), "column": "工作动态"}]
+    # shown undated but dated stale in its column: the veto stands
+    s.homepage_items[-1] = Item(url=news.items[1].url, title="t", date=None, source="homepage")
+    (f,) = run(HomepageNotUpdated(), s)
+    assert f.severity == "veto" and "undated_but_fresh" not in f.evidence
+
+
+def test_script_fetched_homepage_content_is_a_doubt_only_beside_a_fresh_column():
+    stale = site([column("工作动态", "news", [ago(40)])], homepage=[ago(30)])
+    stale.pages = [PageFact(url=stale.url, role="homepage", outcome="ok", status=200,
+                            script_loads=["http://s.gov.cn/api/news.json"])]
+    (f,) = run(HomepageNotUpdated(), stale)
+    assert f.severity == "veto" and f.evidence["not_read"] == ["http://s.gov.cn/api/news.json"]
+    stale.columns = [column("工作动态", "news", [ago(2)])]
+    (f,) = run(HomepageNotUpdated(), stale)
+    assert f.severity == "warn" and f.evidence["fresh_columns"][0]["name"] == "工作动态"
+    # a panel that could not be fetched is content not read too
+    stale.pages = [PageFact(url="http://s.gov.cn/yw.html", role="homepage_panel", outcome="timeout", status=None)]
+    (f,) = run(HomepageNotUpdated(), stale)
+    assert f.severity == "warn" and f.evidence["not_read"] == ["http://s.gov.cn/yw.html"]
+
+
+def test_an_undated_list_takes_its_articles_own_dates():
+    cols = [column(f"动态{k}", "news", [None, None]) for k in range(5)]
+    s = site(cols, homepage=[ago(1)])
+    (f,) = vetoes(run(ColumnsNotUpdated(), s))  # five lists without a date: the veto, as the rule says
+    assert f.subject == "clause1" and f.evidence["columns"][0]["latest"] is None
+    # the articles fetched from three of them show their dates on their own pages: two fresh, one stale
+    s.articles = [ArticleDate(url=cols[0].items[0].url, date=ago(3), evidence={}),
+                  ArticleDate(url=cols[1].items[1].url, date=datetime(2023, 2, 1, 9, 30), evidence={}),
+                  ArticleDate(url=cols[2].items[0].url, date=ago(40), evidence={})]
+    findings = run(ColumnsNotUpdated(), s)
+    assert vetoes(findings) == []
+    (f,) = [f for f in findings if f.subject == "clause1"]
+    assert f.evidence["count"] == 3
+    stale = {c["name"]: c for c in f.evidence["columns"]}
+    assert stale["动态2"]["latest"] == ago(40).isoformat() and stale["动态2"]["latest_from"] == "article"
+    assert "列表未标注日期，据文章页" in f.detail
 
 
 def test_not_inspected_site_gets_no_finding():

@@ -386,7 +386,9 @@ class InspectSpider(scrapy.Spider):
                 yield from self.follow_column_stub(response, site, target)
                 return
         if meta["page_no"] == 1:
-            for entry in extracted.items[: self.settings.getint("INSPECT_ARTICLES_PER_COLUMN")]:
+            # the newest items, not a pinned (置顶) old one: an undated list is dated by these articles
+            newest = [e for e in extracted.items if not e.sticky] or extracted.items
+            for entry in newest[: self.settings.getint("INSPECT_ARTICLES_PER_COLUMN")]:
                 if self.owns(site, entry.url):
                     req = self.request(site, entry.url, self.parse_article, role="article",
                                        column_url=meta["column_url"], list_date=entry.date_text)

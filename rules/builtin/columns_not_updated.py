@@ -3,6 +3,8 @@
 国办秘函〔2019〕19号: "1.监测时间点前 2 周内的动态、要闻类栏目,以及监测时间点前 6 个月内的通知公告、政策文件类
 一级栏目,累计超过(含)5 个未更新。 2.应更新但长期未更新的栏目数量超过(含)10 个。 3.空白栏目数量超过(含)5 个。
 上述情况出现任意一种,即单项否决。" Undated items count as not updated; a column's date is the newest of its items.
+A list that dates none of its items takes the publication date its fetched articles show on their own
+pages: the information is dated, on the page the list links to.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ class ColumnsNotUpdated(Rule):
                 unread.append(col)
                 continue
             since = self.since(col.category, ctx)
-            latest = col.latest(ctx.asof)
+            latest = site.latest_in(col, ctx.asof)
             if latest is None or latest.date < since:
                 stale.append((col, latest, since))
         clause1 = [s for s in stale if s[0].category == "news" or (s[0].category == "notice" and s[0].level == 1)]
@@ -67,15 +69,22 @@ class ColumnsNotUpdated(Rule):
         if not stale:
             return
         severity = "veto" if len(stale) >= threshold else "info"
-        names = "、".join(f"{c.name}（{i.date if i else '无带日期信息'}）" for c, i, _ in stale)
+        names = "、".join(f"{c.name}（{_when(i)}）" for c, i, _ in stale)
         yield self.finding(
             severity, f"{label}{len(stale)}个（阈值{threshold}个）：{names}", ctx,
             evidence_url=stale[0][0].url, subject=subject,
             evidence={"count": len(stale), "threshold": threshold, "columns": [
                 {"name": c.name, "url": c.url, "category": c.category, "level": c.level,
                  "latest": i.date.isoformat() if i else None, "latest_url": i.url if i else None,
+                 "latest_from": (i.source if i.source == "article" else "list") if i else None,
                  "since": since.isoformat(), "items": len(c.items),
                  "undated": sum(1 for x in c.items if not x.date)} for c, i, since in stale]})
+
+
+def _when(item) -> str:
+    if item is None:
+        return "无带日期信息"
+    return f"{item.date}，列表未标注日期，据文章页" if item.source == "article" else str(item.date)
 
 
 @hookimpl

@@ -3,9 +3,10 @@
 国办秘函〔2019〕19号: "监测 2 周,首页无信息更新的,即单项否决。 如首页仅为网站栏目导航入口,所有二级页面无信息
 更新的,即单项否决。" Undated items do not count as updates (2015 评分表: "未注明信息发布时间的视为不更新").
 
-A homepage whose readable items are stale but which also shows what its scripts fetch (a news box
-filled by $.getJSON, a client-side template) or a panel that could not be fetched, while a level-1
-column did update within the window, may well show that update: a warning, not a veto.
+A homepage whose dated items are stale is a warning, not a veto, when it may well show an update:
+it also shows what its scripts fetch (a news box filled by $.getJSON, a client-side template) or a
+panel that could not be fetched while a level-1 column did update within the window, or it shows
+without a date an item that its column dates within the window.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ class HomepageNotUpdated(Rule):
                 evidence_url=site.url, subject="homepage",
                 evidence={"homepage": site.url, "undated_items": len(site.homepage_items)})
             return
-        latest = [(c, c.latest(ctx.asof)) for c in level2]
+        latest = [(c, site.latest_in(c, ctx.asof)) for c in level2]
         fresh = [(c, i) for c, i in latest if i and i.date >= since]
         if fresh:
             return
@@ -60,26 +61,49 @@ class HomepageNotUpdated(Rule):
                       "unread": [{"name": c.name, "url": c.url} for c in unread]})
 
     def stale_homepage(self, site, ctx, newest, dated: int, since):
-        """The homepage's newest readable item is older than the window: a veto, unless the homepage
-        also shows content that was not read while a column did update (then a warning)."""
+        """The homepage's newest dated item is older than the window: a veto, unless the homepage also
+        shows content that was not read while a column did update, or shows without a date an item
+        its column dates within the window (then a warning)."""
         unseen, fresh = self.unseen(site), self.fresh_columns(site, since, ctx.asof)
+        elsewhere = self.dated_elsewhere(site, since, ctx.asof)
         evidence = {"latest": newest.date.isoformat(), "title": newest.title, "url": newest.url,
                     "since": since.isoformat(), "homepage": site.url,
                     "dated_items": dated, "undated_items": len(site.homepage_items) - dated}
         if unseen:
             evidence["not_read"] = unseen
-        if not (unseen and fresh):
+        doubts = []
+        if unseen and fresh:
+            evidence["fresh_columns"] = [{"name": c.name, "url": c.url, "latest": i.date.isoformat(), "item": i.url}
+                                         for c, i in fresh]
+            shown = "、".join("浏览器端模板绘制的列表" if u == "template" else u for u in unseen[:3])
+            doubts.append(f"首页另有由脚本加载或未能读取的内容（{shown}），而栏目"
+                          f"{'、'.join(c.name for c, _ in fresh[:3])}在监测期内有更新")
+        if elsewhere:
+            evidence["undated_but_fresh"] = [{"title": i.title, "url": i.url, "date": i.date.isoformat(),
+                                              "column": c.name} for c, i in elsewhere]
+            c, i = elsewhere[0]
+            doubts.append(f"首页展示的{len(elsewhere)}条信息未标注日期，但栏目中标注的发布日期在监测期内"
+                          f"（如“{i.title}”，{c.name}，{i.date}）")
+        if not doubts:
             return self.finding(
                 "veto", f"首页最新信息发布于 {newest.date}（{newest.title}），监测时间点前{ctx.params['window_days']}天内无更新",
                 ctx, evidence_url=newest.url, subject="homepage", evidence=evidence)
-        evidence["fresh_columns"] = [{"name": c.name, "url": c.url, "latest": i.date.isoformat(), "item": i.url}
-                                     for c, i in fresh]
-        shown = "、".join("浏览器端模板绘制的列表" if u == "template" else u for u in unseen[:3])
         return self.finding(
-            "warn", f"首页可读取的信息最新发布于 {newest.date}（{newest.title}），但首页另有由脚本加载或未能读取的内容"
-                    f"（{shown}），而栏目{'、'.join(c.name for c, _ in fresh[:3])}在监测期内有更新，"
+            "warn", f"首页标注日期的信息最新发布于 {newest.date}（{newest.title}），但{'；'.join(doubts)}，"
                     "无法确认首页未更新，未作否决，请人工核实",
-            ctx, evidence_url=newest.url, subject="homepage", evidence=evidence)
+            ctx, evidence_url=elsewhere[0][1].url if elsewhere else newest.url, subject="homepage", evidence=evidence)
+
+    @staticmethod
+    def dated_elsewhere(site, since, asof) -> list:
+        """(column, its item) for each undated homepage item that a column lists dated within the window."""
+        undated = {i.url for i in site.homepage_items if i.date is None}
+        out, seen = [], set()
+        for col in site.columns:
+            for item in col.items:
+                if item.url in undated and item.url not in seen and item.date and since <= item.date <= asof:
+                    seen.add(item.url)
+                    out.append((col, item))
+        return out
 
     @staticmethod
     def unseen(site) -> list[str]:
@@ -98,7 +122,8 @@ class HomepageNotUpdated(Rule):
         """(column, its newest item) of the level-1 columns that should update and did within the window."""
         out = []
         for col in site.columns:
-            latest = col.latest(asof) if col.level == 1 and col.category in UPDATING and not col.shared_list else None
+            latest = site.latest_in(col, asof) if col.level == 1 and col.category in UPDATING \
+                and not col.shared_list else None
             if latest is not None and latest.date >= since:
                 out.append((col, latest))
         return out
