@@ -247,6 +247,19 @@ def test_column_categories_of_names_that_share_a_keyword(name, category):
     assert classifier()(name) == category
 
 
+def test_columns_named_by_their_images_and_headlines_that_are_no_columns():
+    from crawler.extract.columns import classifier, discover
+
+    nav = "".join(f"<a href='/{s}/'><img src='/img/{s}.png' alt='{n}'></a>" for s, n in
+                  [("xwdt", "新闻动态"), ("tzgg", "通知公告")])
+    news = ("<ul class='list'><li><a href='/tzgg/202302/t20230209_5384134.html'>关于春节放假的通知</a></li>"
+            "<li><a href='/zwgk/zcwj/'>政策文件</a></li></ul>")
+    page = Page(f"<html><body><div class='nav'>{nav}</div>{news}</body></html>", "http://www.example.gov.cn/")
+    found = {c.name: (c.url.split(".cn")[1], c.source) for c in
+             discover(page.body, page.url, lambda u: ".example.gov.cn" in u, classifier())}
+    assert found == {"新闻动态": ("/xwdt/", "nav"), "通知公告": ("/tzgg/", "nav"), "政策文件": ("/zwgk/zcwj/", "keyword")}
+
+
 def test_users_extend_the_column_table_and_bad_rows_name_the_file_and_row(tmp_path):
     from crawler.extract.columns import classifier
 

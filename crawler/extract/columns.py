@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib.resources import files
 from urllib.parse import urlsplit
 
-from crawler.extract.html import fold, join, text_of
+from crawler.extract.html import fold, join, link_name, text_of
 from crawler.extract.tables import read_pairs
 
 CATEGORIES = ("news", "notice", "personnel_plan", "cadence", "static", "interaction", "service", "special")
@@ -21,6 +21,8 @@ _FILE = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|jpg|png|gif|mp4)$", re.I)
 _NAVISH = re.compile(r"nav|menu|daohang|lanmu|channel|column|subnav|dh|left|sidebar|tab", re.I)
 _MORE = re.compile(r"^(更多|more|更多>+|>>|更多信息|查看更多)$", re.I)
 _HOME = re.compile(r"^(首页|网站首页|返回首页|主页)$")
+# an article's page: a file name with a number in it (t20230209_123.html, content_5384134.htm, 107127.htm)
+_ARTICLE_FILE = re.compile(r"/[^/]*\d{4,}[^/]*\.[a-z]+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def discover(body, base_url: str, owns, classify: Classifier, known: set[str] = 
         if parts.path in ("", "/", "/index.html", "/index.htm", "/index.shtml") and not parts.query \
                 and parts.netloc == base.netloc:
             continue
-        text = fold(text_of(a) or a.get("title") or "")
+        text = link_name(a)
         if _MORE.match(text):
             name, source = _heading_near(a), "more"
         else:
@@ -95,8 +97,8 @@ def discover(body, base_url: str, owns, classify: Classifier, known: set[str] = 
         in_nav = any(x.tag == "nav" or _NAVISH.search(f"{x.get('class') or ''} {x.get('id') or ''}")
                      for x in [a, *a.iterancestors()])
         if source == source_nav and not in_nav:
-            if not category:
-                continue
+            if not category or _ARTICLE_FILE.search(parts.path):
+                continue  # a headline such as 关于春节放假的通知 names an article, not a column
             source = "keyword"
         link = ColumnLink(name=name, url=url, category=category, source=source)
         if url not in found or (not found[url].category and category):
