@@ -223,8 +223,16 @@ BANNER_SITE = {
 }
 
 
-def test_a_channel_or_service_entry_drawn_as_an_image_is_found_by_its_alt_text(tmp_path):
-    with Served("127.0.0.92", {p: Reply(body=b) for p, b in BANNER_SITE.items()}) as site:
+# entries a script opens: <a href="javascript:void(0)" onclick="window.open('…')">
+SCRIPTED_HOME = html_page("某县人民政府", '<div class="nav"><a href="/xwdt/">新闻动态</a></div>'
+                          '<div class="entries"><a href="javascript:void(0)" onclick="window.open(\'/mail/\')">县长信箱</a>'
+                          '<a href="#" onclick="location.href=\'/bs/\'">网上办事</a></div>')
+
+
+@pytest.mark.parametrize("host, home", [("127.0.0.92", BANNER_SITE["/"]), ("127.0.0.95", SCRIPTED_HOME)],
+                         ids=["image", "script"])
+def test_a_channel_or_service_entry_drawn_as_an_image_or_opened_by_a_script_is_found(tmp_path, host, home):
+    with Served(host, {p: Reply(body=b) for p, b in {**BANNER_SITE, "/": home}.items()}) as site:
         registry = write_sites(tmp_path / "sites.csv", [("banner", site.url)])
         result = crawl_inspect(registry, tmp_path / "banner.db")
     assert result.returncode == 0, result.stderr[-3000:]

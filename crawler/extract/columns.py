@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib.resources import files
 from urllib.parse import urlsplit
 
-from crawler.extract.html import fold, join, link_name, text_of
+from crawler.extract.html import fold, join, link_href, link_name, text_of
 from crawler.extract.tables import read_pairs
 
 CATEGORIES = ("news", "notice", "personnel_plan", "cadence", "static", "interaction", "service", "special")
@@ -76,8 +76,8 @@ def discover(body, base_url: str, owns, classify: Classifier, known: set[str] = 
     found: dict[str, ColumnLink] = {}
     base = urlsplit(base_url)
     for a in body.iter("a"):
-        href = a.get("href")
-        if href is None or _SKIP.match(href):
+        href = link_href(a)
+        if _SKIP.match(href):
             continue
         url = join(base_url, href).split("#")[0]
         parts = urlsplit(url)

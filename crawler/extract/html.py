@@ -86,6 +86,24 @@ def link_name(a, text: str | None = None) -> str:
     return fold(a.get("title")) or fold(" ".join(img.get("alt") or "" for img in a.iter("img")))
 
 
+# a script link's target: window.open('…'), location.href = '…', location.replace('…')
+_SCRIPT_NAV = re.compile(r"""(?:window\.open|location(?:\.href)?\s*=|location\.(?:assign|replace))\s*\(?\s*['"]([^'"\s]+)['"]""")
+_NO_HREF = re.compile(r"^\s*(?:javascript:|#|$)", re.I)
+
+
+def link_href(a) -> str:
+    """Where a link leads: its href; for a script link (href "javascript:…", "#" or none) the URL its
+    href or onclick opens (window.open('…'), location.href='…'), else ""."""
+    href = (a.get("href") or "").strip()
+    if not _NO_HREF.match(href):
+        return href
+    onclick = a.get("onclick")
+    if not onclick and not href.startswith(("javascript", "JavaScript")):
+        return ""
+    m = _SCRIPT_NAV.search(f"{href} {onclick or ''}")
+    return m.group(1) if m else ""
+
+
 def fold(text: str | None) -> str:
     return " ".join((text or "").split())
 

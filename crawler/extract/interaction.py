@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 from crawler.dates import parse_date
 from crawler.extract import PLACEHOLDERS, shown_placeholder
-from crawler.extract.html import fold, link_name, text_of
+from crawler.extract.html import fold, link_href, link_name, text_of
 from crawler.extract.panels import SCRIPT_URL
 from crawler.extract.tables import read_pairs
 
@@ -128,8 +128,8 @@ def find_channels(body, base_url: str, classify: ChannelClassifier) -> list[Chan
     """Links named like an interaction channel (short link texts only: a news title is not a channel)."""
     found: dict[str, ChannelLink] = {}
     for a in body.iter("a"):
-        href = (a.get("href") or "").strip()
-        if not href or re.match(r"(javascript:|mailto:|tel:|#)", href, re.I):
+        href = link_href(a)
+        if not href or re.match(r"(mailto:|tel:)", href, re.I):
             continue
         name = link_name(a)
         if not 2 <= len(name) <= 12:

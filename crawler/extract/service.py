@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from crawler.extract import listing
-from crawler.extract.html import join, link_name, text_of
+from crawler.extract.html import join, link_href, link_name, text_of
 from crawler.extract.interaction import labelled_values
 from crawler.extract.tables import read_pairs
 
@@ -59,7 +59,7 @@ def find_service_links(body, base_url: str, table, anchors=None) -> list[Service
     """``anchors``: the page's (element, text) pairs when already read (``Page.anchors``)."""
     found: dict[str, ServiceLink] = {}
     for a, text in anchors if anchors is not None else ((a, text_of(a)) for a in body.iter("a")):
-        href = (a.get("href") or "").strip()
+        href = link_href(a)
         if not href or _NOT_A_PAGE.match(href):
             continue
         url = join(base_url, href).split("#")[0]
