@@ -49,7 +49,10 @@ def routes(home: str) -> dict:
            "/zcwj/": Reply(200, html_page("政策文件", items("zcwj", OLD))),
            "/panel/yw.html": Reply(200, html_page("要闻", items("xwdt", NEW))),
            "/panel/top.html": Reply(200, html_page("测试县人民政府", "<img src='/logo.png' alt='logo'>")),
-           "/panel/left.html": Reply(200, html_page("导航", NAV)),
+           "/panel/left.html": Reply(200, html_page("导航", NAV + "<a href='/bs/'>网上办事</a><a href='/mail/'>县长信箱</a>")),
+           "/bs/": Reply(200, html_page("网上办事", "<p>办事指南</p>")),
+           "/mail/": Reply(200, html_page("县长信箱", "<ul class='mails'><li><a href='/mail/1.html'>问一</a> "
+                                                  "来信时间：2023-01-10 答复时间：2023-01-12</li></ul>")),
            "/api/yw.json": Reply(200, "[]", content_type="application/json"),
            "/zwgk/": Reply(200, "<html><head><script>window.location.href = '/zwgk/list.html';</script></head>"
                                 "<body></body></html>"),
@@ -103,9 +106,14 @@ def test_a_panel_is_read_as_part_of_the_homepage(crawled, site_id):
     assert "homepage_not_updated" not in vetoes(crawled, site_id)
 
 
-def test_a_frameset_homepage_finds_its_columns_in_its_frames(crawled):
+def test_a_frameset_homepage_finds_its_columns_and_entries_in_its_frames(crawled):
     names = {n for (n,) in query(crawled, "SELECT name FROM columns WHERE site_id = 'frameset'")}
     assert {"新闻动态", "政策文件"} <= names
+    assert query(crawled, "SELECT name, found_on LIKE '%/panel/left.html' FROM service_entries "
+                          "WHERE site_id = 'frameset'") == [("网上办事", 1)]
+    assert query(crawled, "SELECT name, status FROM channels WHERE site_id = 'frameset'") == [("县长信箱", "ok")]
+    vetoes = query(crawled, "SELECT vetoes FROM verdicts WHERE site_id = 'frameset'")[0][0]
+    assert "service_unusable" not in vetoes and "interaction_poor" not in vetoes
 
 
 def test_a_box_a_script_fills_turns_the_veto_into_a_warning_when_a_column_is_fresh(crawled):
