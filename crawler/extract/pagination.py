@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
-from crawler.extract.html import fold, join, text_of
+from crawler.extract.html import join, link_name, text_of
 
 _ARG = r"\s*['\"]?([\w.$-]+)['\"]?\s*"
 # createPageHTML(10, 0, "index", "html"), createPage(34,0,"index","html"),
@@ -21,6 +21,8 @@ _LAST_WORDS = ("尾页", "末页", "最后一页", "尾頁", "last")
 _SKIP = re.compile(r"^\s*(javascript:|#|$)", re.I)
 _INDEX_N = re.compile(r"(index|home|list|default)_(\d+)\.(s?html?)$")
 _TOTAL = re.compile(r"共\s*(\d{1,4})\s*页|第\s*\d{1,4}\s*/\s*(\d{1,4})\s*页|\d{1,4}\s*/\s*(\d{1,4})\s*页")
+# a page number a form posts (JSP/ASP lists): <input type="hidden" name="pageNo" value="1">
+_FORM_PAGE = re.compile(r"<input[^>]+name\s*=\s*['\"]?(?:pageNo|pageNum|pageIndex|currentPage|curPage|page)['\"\s>]", re.I)
 _PAGE_PARAM = re.compile(r"([?&](?:page|pageNum|pageNo|pageIndex|cur_page|currentPage|p)=)(\d+)", re.I)
 _NEXTGROUP = re.compile(r"<nextgroup>\s*<!\[CDATA\[.*?href=['\"]([^'\"]*dataproxy[^'\"]*)['\"]", re.S | re.I)
 _TOTAL_RECORD = re.compile(r"(?:<totalrecord>|totalRecord\s*[=:]\s*['\"]?)(\d+)", re.I)
@@ -106,7 +108,7 @@ def link_pages(body, url: str, anchors: list | None = None) -> list[str]:
         href = a.get("href")
         if href is None or _SKIP.match(href):
             continue
-        text = fold(text or a.get("title")).strip("[]【】 ")
+        text = link_name(a, text).strip("[]【】 ")  # an arrow image's alt (下一页) names it too
         low = text.lower()
         is_number = text.isdigit() and len(text) < 5
         if not (is_number or low in _NEXT_WORDS or low in _LAST_WORDS):
@@ -127,8 +129,10 @@ def link_pages(body, url: str, anchors: list | None = None) -> list[str]:
     return found
 
 
-def text_pages(text: str, url: str, limit: int = 100) -> list[str]:
-    """共N页 with an index_N or ?page=N URL scheme and no usable link: the numbered pages."""
+def text_pages(text: str, url: str, limit: int = 100, form_paged: bool = False) -> list[str]:
+    """共N页 with an index_N or ?page=N URL scheme and no usable link: the numbered pages. A list at
+    its directory (/xwdt/, index.html) is taken to page as index_N, unless it is ``form_paged`` (a
+    form posts its page number, <input name="pageNo">): there index_N pages do not exist."""
     m = _TOTAL.search(text)
     if not m:
         return []
@@ -140,7 +144,8 @@ def text_pages(text: str, url: str, limit: int = 100) -> list[str]:
     if _PAGE_PARAM.search(url):
         return [_PAGE_PARAM.sub(lambda p: f"{p[1]}{k}", url, count=1) for k in range(current + 1, min(total, current + limit) + 1)]
     stem = _INDEX_N.search(path)
-    base = stem[1] if stem else ("index" if path.endswith(("/", "/index.html", "/index.htm", "/index.shtml")) else "")
+    base = stem[1] if stem else ("index" if not form_paged and path.endswith(("/", "/index.html", "/index.htm",
+                                                                            "/index.shtml")) else "")
     if not base:
         return []
     ext = stem[3] if stem else (path.rsplit(".", 1)[-1] if path.rsplit("/", 1)[-1].count(".") else "html")
@@ -161,7 +166,7 @@ def next_pages(body, scripts: str, url: str, html: str = "", record_count: int =
                anchors: list | None = None) -> list[str]:
     pages = (trs_pages(scripts, url) or link_pages(body, url, anchors)
              or (hanweb_pages(html, url, record_count) if "dataproxy" in html or "dataproxy" in url else [])
-             or (text_pages(text, url) if text else []))
+             or (text_pages(text, url, form_paged=bool(_FORM_PAGE.search(html))) if text else []))
     seen, out = set(), []
     for p in pages:
         if p not in seen and p != url:

@@ -709,6 +709,20 @@ listing("thumbnail-and-title-links", "other", f"{BASE}/tpxw/list.html", list_fra
                                   f'<span>{d}</span></div></li>') + '</ul>'),
     thumbs, "each item links its page twice: the thumbnail (with a title) and the heading")
 
+arrow_rows = rows_for(f"{BASE}/gzdt/", D1[:6], start=2)
+listing("pager-arrow-image", "trs", f"{BASE}/gzdt/index.html", list_frame(
+    "某某县人民政府", "工作动态",
+    '<ul class="list">' + lis(arrow_rows, lambda t, u, d: f'<li><a href="{u}">{t}</a><span>{d}</span></li>') + '</ul>',
+    pager='<div class="fy"><span class="cur">1</span><a href="index_1.html"><img src="/images/next.gif" alt="下一页"></a></div>'),
+    arrow_rows, "the next page is an arrow image named by its alt", next_page=f"{BASE}/gzdt/index_1.html")
+form_rows = [(t, u.replace("/tzgg/", "/web/tzgg/"), d) for t, u, d in rows_for(f"{BASE}/tzgg/", D1[:6], start=5)]
+listing("form-post-pager", "other", f"{BASE}/web/tzgg/", list_frame(
+    "某某县人民政府", "通知公告",
+    '<ul class="list">' + lis(form_rows, lambda t, u, d: f'<li><a href="{u}">{t}</a><span>{d}</span></li>') + '</ul>',
+    pager='<form name="pageForm" action="list.jsp?catid=12" method="post"><input type="hidden" name="pageNo" value="1">'
+          '</form>共 10 页 <a href="javascript:document.pageForm.pageNo.value=2;document.pageForm.submit();">下一页</a>'),
+    form_rows, "共N页 on a list that pages by posting a form: no index_N page to guess")
+
 detail("news-dateline-above-title", "other", "https://www.example.com/politics/20240611/c_1130000000.htm",
        chrome("某某新闻网", "全省重点项目建设推进会召开-某某新闻网",
               '<div class="header-box"><div class="header-time"><span class="year"><em> 2024</em></span>'
