@@ -98,7 +98,7 @@ def link_href(a) -> str:
     if not _NO_HREF.match(href):
         return href
     onclick = a.get("onclick")
-    if not onclick and not href.startswith(("javascript", "JavaScript")):
+    if not onclick and href[:11].lower() != "javascript:":
         return ""
     m = _SCRIPT_NAV.search(f"{href} {onclick or ''}")
     return m.group(1) if m else ""
