@@ -337,12 +337,19 @@ class InspectSpider(scrapy.Spider):
 
     def follow_homepage(self, response, site, target, how) -> list:
         """The homepage is ``target`` (a script's redirect, a frame): followed on the site's own hosts."""
-        hops = response.meta.get("js_redirects", 0)
-        if hops < 3 and self.owns(site, target):
-            req = self.request(site, target, self.parse_homepage, role="homepage", dont_filter=True,
-                               js_redirects=hops + 1)
+        if self.may_follow_stub(response, site, target):
+            req = self.follow_stub(response, site, target, self.parse_homepage, "homepage")
             return [req] if req is not None else []
         return list(self._not_inspected(site, response.url, "js_redirect", f"the homepage {how} {target}"))
+
+    def may_follow_stub(self, response, site, target) -> bool:
+        """A page that only redirects by script or shows a frame is followed on the site's own hosts,
+        three hops at most."""
+        return response.meta.get("js_redirects", 0) < 3 and self.owns(site, target)
+
+    def follow_stub(self, response, site, target, callback, role, **meta):
+        return self.request(site, target, callback, role=role, dont_filter=True,
+                            js_redirects=response.meta.get("js_redirects", 0) + 1, **meta)
 
     def follow_columns(self, site, found, level, parent):
         known = self.known_columns[site.site_id]
@@ -411,11 +418,9 @@ class InspectSpider(scrapy.Spider):
     def follow_column_stub(self, response, site, target):
         """A column page that only redirects by script, or only shows a frame: its list is the target's."""
         meta = response.meta
-        hops = meta.get("js_redirects", 0)
-        if hops < 3 and self.owns(site, target):
-            req = self.request(site, target, self.parse_column, role="column", dont_filter=True,
-                               column_url=meta["column_url"], category=meta["category"], level=meta["level"],
-                               page_no=meta["page_no"], js_redirects=hops + 1)
+        if self.may_follow_stub(response, site, target):
+            req = self.follow_stub(response, site, target, self.parse_column, "column", column_url=meta["column_url"],
+                                   category=meta["category"], level=meta["level"], page_no=meta["page_no"])
             if req is not None:
                 yield req
 
