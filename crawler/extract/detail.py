@@ -119,6 +119,19 @@ def _title_span(flat: str, heads, title_hint: str) -> tuple[int, int, object]:
     return best or (0, 0, None)
 
 
+def _date_ending_title(heading: str, title: str, asof: date) -> tuple[DateMatch | None, str]:
+    """A full date closing the title's heading (<h1>县政府召开常务会议 <small>2023-02-09</small></h1>) that
+    the page's title does not hold: the heading's dateline, not the title's own words."""
+    heading = heading.rstrip()
+    found = parse_date(heading[-30:], asof) if heading else None
+    if not found or found.form not in _FULL_FORMS or found.form == "relative":
+        return None, ""
+    text = heading[-30:][found.span[0]:found.span[1]]
+    if found.span[1] < len(heading[-30:]) - 2 or text in title or len(heading) - len(text) < 4:
+        return None, ""
+    return found, text
+
+
 def _dateline_above(title_el, asof: date) -> tuple[DateMatch | None, str]:
     """An unlabelled full date in the short elements just before the title, in the title's own
     header block (news.cn puts its dateline above the headline). The site's top bar (今天是…) is
@@ -156,7 +169,8 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
     """
     metas = meta_map(root) if metas is None else metas
     flat, heads, links, _ = flatten(body) if flat is None else flat
-    t_start, t_end, t_el = _title_span(flat, heads, title_hint or metas.get("articletitle") or _title_tag(root))
+    hint = title_hint or metas.get("articletitle") or _title_tag(root)
+    t_start, t_end, t_el = _title_span(flat, heads, hint)
     labelled: dict[str, tuple[int, DateMatch, str]] = {}
     for m in _LABEL.finditer(flat):
         kind = _KIND.get(m.group(1).lower(), "published")
@@ -185,7 +199,9 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
             nearby = found
             evidence["nearby_text"] = window[found.span[0]:found.span[1]]
         else:
-            nearby, text = _dateline_above(t_el, asof)
+            nearby, text = _date_ending_title(flat[t_start:t_end], hint, asof)
+            if not nearby:
+                nearby, text = _dateline_above(t_el, asof)
             if nearby:
                 evidence["nearby_text"] = text
         if nearby:

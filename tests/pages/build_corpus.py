@@ -730,6 +730,17 @@ detail("news-dateline-above-title", "other", "https://www.example.com/politics/2
               '<div class="source">来源：某某新闻网</div><h1><span class="title">全省重点项目建设推进会召开</span></h1></div>'
               '<div id="detail">' + prose(4) + '</div>' + related(["2024-05-02", "2024-05-09", "2024-05-16"], "box2"), nav=False),
        "2024-06-11", "the dateline above the headline, its year apart from a slashed month/day")
+detail("date-closing-heading", "other", "http://www.example.gov.cn/xwdt/show_5120.html",
+       chrome("某某县人民政府", "县自然资源局开展耕地保护专项检查_某某县人民政府",
+              '<div class="detail"><h1>县自然资源局开展耕地保护专项检查 <small class="time">2024-06-11</small></h1>'
+              + prose(3) + related(["2024-05-02", "2024-05-09", "2024-05-16"], "box2") + '</div>'),
+       "2024-06-11", "the date closes the headline, inside its heading")
+detail("heading-ends-with-its-own-date", "other", "http://www.example.gov.cn/tzgg/show_5121.html",
+       chrome("某某县人民政府", "关于2024年6月1日起调整公交线路的通告",
+              '<div class="detail"><h1>关于2024年6月1日起调整公交线路的通告</h1>'
+              '<p class="info">发布日期：2024-05-20</p>' + prose(3) + '</div>'),
+       "2024-05-20", "the title holds a date of its own: the 发布日期 label is the page's")
+
 detail("jsonld-date-only", "other", "https://www.example.com/news/detail_2190001",
        chrome("某某新闻网", "我县举办2024年春季招聘会",
               '<h1>我县举办2024年春季招聘会</h1><div class="content">' + prose(4) + '</div>'
