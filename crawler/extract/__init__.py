@@ -133,7 +133,7 @@ def extract_page(html: str | bytes, url: str, asof: date, page: Page | None = No
     page = page or Page(html, url)
     datastore = page.script_clusters(asof)
     clusters = datastore + listing.find_clusters(page.body, url, asof, anchors=page.anchors)
-    main = listing.main_cluster(clusters)
+    main = listing.main_cluster(clusters, url)
     items = main.entries if main else []
     in_datastore = sum(len(c.entries) for c in datastore if c.path != "script:js-array")
     # only a list has next pages: a page without one skips the pager search

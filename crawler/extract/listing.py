@@ -387,6 +387,15 @@ def _drop_subcolumn_links(cluster: Cluster) -> None:
         cluster.entries = [e for e in cluster.entries if e.date or not _COLUMN_URL.search(e.url.split("?")[0])]
 
 
-def main_cluster(clusters: list[Cluster]) -> Cluster | None:
+def main_cluster(clusters: list[Cluster], url: str = "") -> Cluster | None:
+    """The page's own list: the best-scoring list, a list of the page's own directory (most of its
+    items under /zcwj/ on /zcwj/index.html) preferred to a box of links elsewhere (最新信息 beside it)."""
     lists = [c for c in clusters if c.is_list]
-    return max(lists, key=lambda c: c.score) if lists else None
+    if not lists:
+        return None
+    folder = url[:url.rfind("/") + 1] if url.count("/") > 3 else ""
+    return max(lists, key=lambda c: c.score + (6 if folder and _under(c, folder) else 0))
+
+
+def _under(cluster: Cluster, folder: str) -> bool:
+    return sum(e.url.startswith(folder) for e in cluster.entries) * 5 >= len(cluster.entries) * 3

@@ -723,6 +723,14 @@ listing("form-post-pager", "other", f"{BASE}/web/tzgg/", list_frame(
           '</form>共 10 页 <a href="javascript:document.pageForm.pageNo.value=2;document.pageForm.submit();">下一页</a>'),
     form_rows, "共N页 on a list that pages by posting a form: no index_N page to guess")
 
+own_rows = [(t, u, None) for t, u, _ in rows_for(f"{BASE}/zwgk/zcwj/", D1[:5], start=4)]
+listing("undated-list-beside-dated-box", "other", f"{BASE}/zwgk/zcwj/index.html", list_frame(
+    "某某县人民政府", "政策文件",
+    '<ul class="wj">' + lis(own_rows, lambda t, u, d: f'<li><a href="{u}">{t}</a></li>') + '</ul>',
+    side='<div class="right"><h3>最新信息</h3><ul>' + lis(rows_for(f"{BASE}/xwdt/", D1[:5], start=9),
+        lambda t, u, d: f'<li><a href="{u}">{t}</a><span>{d}</span></li>') + '</ul></div>'),
+    own_rows, "the column's own list has no dates; a dated box beside it links elsewhere")
+
 detail("news-dateline-above-title", "other", "https://www.example.com/politics/20240611/c_1130000000.htm",
        chrome("某某新闻网", "全省重点项目建设推进会召开-某某新闻网",
               '<div class="header-box"><div class="header-time"><span class="year"><em> 2024</em></span>'
