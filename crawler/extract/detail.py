@@ -44,6 +44,7 @@ _CT = re.compile(r"\bvar\s+ct\s*=\s*['\"]?\d{10}")
 _PUB_METAS = ("PubDate", "publishdate", "pubtime", "article:published_time", "firstpublishedtime", "published_time",
               "datePublished")
 # schema.org markup of news sites: <script type="application/ld+json">{"@type": "NewsArticle", "datePublished": …}
+_DATE_END = set("0123456789日)）]】")  # how a heading that ends with a date ends
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
 _LD_ARTICLE = re.compile(r'"@type"\s*:\s*"(?:\w*Article|BlogPosting)"')
 
@@ -123,7 +124,9 @@ def _date_ending_title(heading: str, title: str, asof: date) -> tuple[DateMatch 
     """A full date closing the title's heading (<h1>县政府召开常务会议 <small>2023-02-09</small></h1>) that
     the page's title does not hold: the heading's dateline, not the title's own words."""
     heading = heading.rstrip()
-    found = parse_date(heading[-30:], asof) if heading else None
+    if not heading or heading[-1] not in _DATE_END:
+        return None, ""
+    found = parse_date(heading[-30:], asof)
     if not found or found.form not in _FULL_FORMS or found.form == "relative":
         return None, ""
     text = heading[-30:][found.span[0]:found.span[1]]
@@ -147,6 +150,8 @@ def _dateline_above(title_el, asof: date) -> tuple[DateMatch | None, str]:
     texts, sib = [], title_el.getprevious()
     while sib is not None and len(texts) < 3:
         if isinstance(sib.tag, str):
+            if len(sib) > 6:
+                break  # a block of many elements (a navigation, a crumb trail) is no dateline
             t = fold("".join(sib.itertext()))
             if len(t) > 60 or "今天" in t:
                 break

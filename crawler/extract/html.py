@@ -87,15 +87,18 @@ def link_name(a, text: str | None = None) -> str:
 
 
 # a script link's target: window.open('…'), location.href = '…', location.replace('…')
+_MAYBE_SCRIPT = set("#jJ \t\r\n") | {""}
 _SCRIPT_NAV = re.compile(r"""(?:window\.open|location(?:\.href)?\s*=|location\.(?:assign|replace))\s*\(?\s*['"]([^'"\s]+)['"]""")
-_NO_HREF = re.compile(r"^\s*(?:javascript:|#|$)", re.I)
 
 
 def link_href(a) -> str:
     """Where a link leads: its href; for a script link (href "javascript:…", "#" or none) the URL its
     href or onclick opens (window.open('…'), location.href='…'), else ""."""
-    href = (a.get("href") or "").strip()
-    if not _NO_HREF.match(href):
+    href = a.get("href") or ""
+    if href[:1] not in _MAYBE_SCRIPT:  # most links: no script, no fragment, nothing to strip first
+        return href.strip()
+    href = href.strip()
+    if href and href[0] != "#" and href[:11].lower() != "javascript:":
         return href
     onclick = a.get("onclick")
     if not onclick and href[:11].lower() != "javascript:":

@@ -271,7 +271,7 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
     columns: dict = {}
     for a, title, text in candidates:
         container = a
-        while container.tag not in ITEM_TAGS or _whole_row(container, counts):
+        while container.tag not in ITEM_TAGS or (container.tag != "li" and _whole_row(container, counts)):
             parent = container.getparent()
             if parent is None or parent.tag in ("body", "html") or counts.get(parent, 0) > 1:
                 break
