@@ -83,6 +83,9 @@ INSPECT_ARTICLES_PER_COLUMN = 1
 # Panels of a homepage fetched and read as part of it: its visible frames and iframes and what a
 # jQuery .load() puts in (a news box served as a page of its own), on the site's own hosts.
 INSPECT_HOMEPAGE_PANELS = 6
+# Lists a page's scripts fetch ($.getJSON, fetch, axios: JSON, JSONP or HTML), read on the homepage, its
+# panels and each column's first page, on the site's own hosts: at most this many per page.
+INSPECT_SCRIPT_LISTS = 4
 # Page analyzers (crawler.analyzers.Analyzer): {dotted path: order}; each adds facts about pages.
 PAGE_ANALYZERS = {
     "crawler.analyzers.interaction.InteractionAnalyzer": 500,

@@ -70,6 +70,8 @@ class Column:
     # the same list of items as at least SHARED_LIST_MIN other columns: a site-wide box beside every
     # list (热点信息, 最新发布), not this column's own list — its dates say nothing about the column
     shared_list: bool = False
+    # what its first page's scripts fetch to show that could not be read (SiteFacts.not_read)
+    unseen: list[str] = field(default_factory=list)
 
     @property
     def fetched(self) -> bool:
@@ -86,8 +88,10 @@ class Column:
 
     @property
     def blank(self) -> bool:
-        """Never held an item: fetched, no item on any page, not a parent, and says so (暂无信息)."""
-        return self.fetched and not self.items and not self.children and bool(self.placeholder)
+        """Never held an item: fetched, no item on any page, not a parent, and says so (暂无信息), with
+        nothing shown that a script fetched and we could not read (the list may be there)."""
+        return self.fetched and not self.items and not self.children and bool(self.placeholder) \
+            and not self.unseen
 
     @property
     def unread(self) -> bool:
@@ -127,6 +131,12 @@ class SiteFacts:
 
     def column(self, url: str) -> Column | None:
         return next((c for c in self.columns if c.url == url), None)
+
+    def not_read(self, pages: list[PageFact]) -> list[str]:
+        """What ``pages`` show that was not read: what their scripts fetch where the answer failed or
+        held no list we could date (a menu of titled records counts as read), and "template"."""
+        read = {p.url for p in self.pages if p.role == "script_list" and p.ok and p.kind in ("list", "records")}
+        return list(dict.fromkeys(u for p in pages if p.ok for u in p.script_loads if u not in read))
 
     def latest_in(self, col: Column, asof: date) -> Item | None:
         """A column's newest dated item; for a list that dates none of its items, the newest of its
@@ -214,6 +224,9 @@ def load_sites(con: sqlite3.Connection, run_id: str, site_ids: set[str] | None =
             col.pages.append(page)
     for sid, pages in pages_by_site.items():
         sites[sid].pages = pages
+    for site in sites.values():
+        for col in site.columns:
+            col.unseen = site.not_read(col.pages)
     for row in run_rows(con, "items", run_id, sites=sites):
         site = sites.get(row["site_id"])
         if site is None:

@@ -387,6 +387,18 @@ def _drop_subcolumn_links(cluster: Cluster) -> None:
         cluster.entries = [e for e in cluster.entries if e.date or not _COLUMN_URL.search(e.url.split("?")[0])]
 
 
+def list_entries(clusters: list[Cluster]) -> list[Entry]:
+    """The items of every list among ``clusters``, each URL once (a homepage shows several boxes)."""
+    seen, out = set(), []
+    for cluster in clusters:
+        if cluster.is_list:
+            for e in cluster.entries:
+                if e.url not in seen:
+                    seen.add(e.url)
+                    out.append(e)
+    return out
+
+
 def main_cluster(clusters: list[Cluster], url: str = "") -> Cluster | None:
     """The page's own list: the best-scoring list, a list of the page's own directory (most of its
     items under /zcwj/ on /zcwj/index.html) preferred to a box of links elsewhere (最新信息 beside it)."""

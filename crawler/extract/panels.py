@@ -2,9 +2,10 @@
 
 A browser shows a homepage's news box from an ``<iframe src="/xwdt/list.html">``, a frame, or a
 ``$("#yw").load("/yw.html")``; those are HTML pages of their own, fetched and read like the page.
-A box filled from ``$.getJSON(…)``, ``fetch(…)`` or a client-side template ({{item.title}}) is not
-read: it is kept as a fact ("this page shows content we did not see"), so that a judgement resting
-on the page's static lists can say what it could not see.
+What a page's scripts fetch (``$.getJSON(…)``, ``fetch(…)``) is kept as a fact and read for the lists
+it holds (``crawler.extract.scriptlists``); a list drawn from a client-side template ({{item.title}})
+is kept as "template". What could not be read lets a judgement resting on the page's static lists
+say what it could not see.
 """
 
 from __future__ import annotations

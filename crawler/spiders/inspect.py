@@ -14,7 +14,7 @@ from scrapy.http import TextResponse
 from scrapy.spiderloader import get_spider_loader
 
 from crawler import blocking, registry, render
-from crawler.extract import Page, PageExtract, columns, extract_page, listing, panels
+from crawler.extract import Page, PageExtract, columns, extract_page, listing, panels, scriptlists
 from crawler.analyzers import load_analyzers
 from crawler.failures import body_problem, classify
 from crawler.items import ColumnItem, EntryItem, PageItem, RunItem, SiteItem, now_iso
@@ -279,9 +279,11 @@ class InspectSpider(scrapy.Spider):
         hook = self.handler(site)
         page = Page(response.text, response.url)
         entries = hook.homepage_items(response, page, site)
+        loads = panels.script_loads(page)
         yield self.page_item(response, site, "homepage", kind="homepage", title=page.title, item_count=len(entries),
-                             script_loads=panels.script_loads(page))
+                             script_loads=loads)
         yield from self.entries(site, canonical(site.url), entries, response.url, source="homepage")
+        yield from self.follow_script_lists(site, response.url, loads, "homepage", canonical(site.url))
         yield SiteItem(site_id=site.site_id, name=site.name, url=site.url, region=site.region, kind=site.kind,
                        domains=" ".join(site.domains), spider=site.spider, services=site.services,
                        status="inspected", final_url=response.url)
@@ -306,13 +308,47 @@ class InspectSpider(scrapy.Spider):
         hook = self.handler(site)
         page = Page(response.text, response.url)
         entries = hook.homepage_items(response, page, site)
+        loads = panels.script_loads(page)
         yield self.page_item(response, site, "homepage_panel", kind="panel", title=page.title,
-                             item_count=len(entries), script_loads=panels.script_loads(page))
+                             item_count=len(entries), script_loads=loads)
         yield from self.entries(site, canonical(site.url), entries, response.url, source="homepage")
+        yield from self.follow_script_lists(site, response.url, loads, "homepage", canonical(site.url))
         if not response.meta["homepage_columns"]:
             found = hook.discover_columns(response, page, site)[: self.settings.getint("INSPECT_MAX_COLUMNS")]
             yield from self.follow_columns(site, found, level=1, parent="")
         yield from self.analyze(response, page, site, "homepage_panel")
+
+    def follow_script_lists(self, site, page_url, loads, shown_on, column_url):
+        """What a page's scripts fetch, on the site's own hosts, read for the lists it holds."""
+        urls = [u for u in loads if u != "template" and self.owns(site, u)]
+        for url in urls[: self.settings.getint("INSPECT_SCRIPT_LISTS")]:
+            req = self.request(site, url, self.parse_script_list, role="script_list", priority=1,
+                               page_url=page_url, shown_on=shown_on, column_url=column_url)
+            if req is not None:
+                yield req
+
+    @finishes_request
+    def parse_script_list(self, response):
+        """A script's answer (JSON, JSONP or HTML): its lists are the items of the page that shows them,
+        the homepage's or the column's. ``kind`` says what was read: "list" (items, some dated),
+        "undated_list", "records" (titled records that are no list: a menu), "no_list" or "unreadable"."""
+        meta = response.meta
+        site = self.sites[meta["site_id"]]
+        text = response.text if isinstance(response, TextResponse) else response.body.decode("utf-8", "replace")
+        answer, clusters = scriptlists.read_answer(text, response.url, meta["page_url"], self.asof)
+        if meta["shown_on"] == "column":
+            main = listing.main_cluster(clusters, meta["page_url"])
+            entries = main.entries if main else []
+        else:
+            entries = listing.list_entries(clusters)
+        if entries:
+            kind = "list" if any(e.date for e in entries) else "undated_list"
+        else:
+            kind = "records" if any(c.entries for c in clusters) else ("no_list" if answer else "unreadable")
+        yield self.page_item(response, site, "script_list", kind=kind, column_url=meta["column_url"],
+                             item_count=len(entries))
+        yield from self.entries(site, meta["column_url"], entries, response.url,
+                                source="homepage" if meta["shown_on"] == "homepage" else "column")
 
     def screen_homepage(self, response, site) -> list | None:
         """What to do instead of judging a homepage that is not the site's content, or None."""
@@ -381,11 +417,13 @@ class InspectSpider(scrapy.Spider):
         hook = self.handler(site)
         page = Page(response.text, response.url)
         extracted = hook.extract_list(response, page, meta)
+        loads = panels.script_loads(page) if meta["page_no"] == 1 else []
         yield self.page_item(response, site, "column", kind=extracted.kind, title=page.title,
                              column_url=meta["column_url"], page_no=meta["page_no"],
                              item_count=len(extracted.items), placeholder=extracted.placeholder,
-                             next_pages=extracted.next_pages)
+                             next_pages=extracted.next_pages, script_loads=loads)
         yield from self.entries(site, meta["column_url"], extracted.items, response.url)
+        yield from self.follow_script_lists(site, response.url, loads, "column", meta["column_url"])
         if not extracted.items and not extracted.placeholder:
             target = blocking.js_redirect(response.text, response.url) or \
                 blocking.frame_target(response.text, response.url)
@@ -522,16 +560,8 @@ class InspectSpider(scrapy.Spider):
 
     def homepage_items(self, response, page: Page, site) -> list[listing.Entry]:
         """Every dated or list-like item on the homepage, those only a script holds included."""
-        found = page.script_clusters(self.asof) + listing.find_clusters(page.body, response.url, self.asof,
-                                                                        anchors=page.anchors)
-        seen, out = set(), []
-        for cluster in found:
-            if cluster.is_list:
-                for e in cluster.entries:
-                    if e.url not in seen:
-                        seen.add(e.url)
-                        out.append(e)
-        return out
+        return listing.list_entries(page.script_clusters(self.asof) + listing.find_clusters(
+            page.body, response.url, self.asof, anchors=page.anchors))
 
     def discover_columns(self, response, page: Page, site, source="nav") -> list[columns.ColumnLink]:
         classify_name = columns.classifier(self.settings.get("COLUMN_KEYWORDS_FILE") or "")

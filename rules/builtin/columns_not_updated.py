@@ -4,7 +4,9 @@
 一级栏目,累计超过(含)5 个未更新。 2.应更新但长期未更新的栏目数量超过(含)10 个。 3.空白栏目数量超过(含)5 个。
 上述情况出现任意一种,即单项否决。" Undated items count as not updated; a column's date is the newest of its items.
 A list that dates none of its items takes the publication date its fetched articles show on their own
-pages: the information is dated, on the page the list links to.
+pages: the information is dated, on the page the list links to. A column whose list looks stale while
+its page also shows what a script fetched and we could not read is a warning, not counted: the list
+a reader sees may be that one.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ class ColumnsNotUpdated(Rule):
     def evaluate(self, site, ctx):
         if not site.inspected:
             return
-        stale, unread = [], []
+        stale, unread, unseen = [], [], []
         for col in site.columns:
             if col.category not in WINDOWS or col.blank:
                 continue
@@ -44,7 +46,7 @@ class ColumnsNotUpdated(Rule):
             since = self.since(col.category, ctx)
             latest = site.latest_in(col, ctx.asof)
             if latest is None or latest.date < since:
-                stale.append((col, latest, since))
+                (unseen if col.unseen else stale).append((col, latest, since))
         clause1 = [s for s in stale if s[0].category == "news" or (s[0].category == "notice" and s[0].level == 1)]
         blank = [c for c in site.columns if c.blank]
         p = ctx.params
@@ -58,6 +60,14 @@ class ColumnsNotUpdated(Rule):
                 ctx, evidence_url=blank[0].url, subject="clause3",
                 evidence={"count": len(blank), "threshold": p["blank_count"],
                           "columns": [{"name": c.name, "url": c.url, "placeholder": c.placeholder} for c in blank]})
+        if unseen:
+            yield self.finding(
+                "warn", f"{len(unseen)}个栏目的静态列表未更新，但页面另有脚本加载的内容未能读取，未计入判定，请人工核实："
+                        + "、".join(f"{c.name}（{_when(i)}）" for c, i, _ in unseen),
+                ctx, evidence_url=unseen[0][0].url, subject="script_loaded",
+                evidence={"columns": [{"name": c.name, "url": c.url, "category": c.category,
+                                       "latest": i.date.isoformat() if i else None, "since": since.isoformat(),
+                                       "not_read": c.unseen} for c, i, since in unseen]})
         if unread:
             yield self.finding(
                 "warn", f"{len(unread)}个应更新栏目未能读取列表，未计入判定：" + "、".join(c.name for c in unread),

@@ -4,9 +4,10 @@
 更新的,即单项否决。" Undated items do not count as updates (2015 评分表: "未注明信息发布时间的视为不更新").
 
 A homepage whose dated items are stale is a warning, not a veto, when it may well show an update:
-it also shows what its scripts fetch (a news box filled by $.getJSON, a client-side template) or a
-panel that could not be fetched while a level-1 column did update within the window, or it shows
-without a date an item that its column dates within the window.
+it also shows what its scripts fetch and could not be read (a news box filled by $.getJSON from an
+answer that failed, a client-side template) or a panel that could not be fetched while a level-1
+column did update within the window, or it shows without a date an item that its column dates
+within the window. A box filled from an answer that was read is judged with the homepage's items.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ class HomepageNotUpdated(Rule):
             return
         newest = max((i for _, i in latest if i), key=lambda i: i.date, default=None)
         # "all level-2 pages" unchanged is only known when every list that should be updated was read
-        unread = [c for c in site.columns if c.level == 1 and c.category in UPDATING and c.unread]
+        unread = [c for c in site.columns if c.level == 1 and c.category in UPDATING and (c.unread or c.unseen)]
         yield self.finding(
             "warn" if unread else "veto", f"首页仅为导航入口（无带日期信息），{len(level2)}个二级页面监测时间点前"
                     f"{ctx.params['window_days']}天内均无更新" + (f"，最新为 {newest.date}" if newest else "，均无带日期信息")
@@ -107,15 +108,12 @@ class HomepageNotUpdated(Rule):
 
     @staticmethod
     def unseen(site) -> list[str]:
-        """What the homepage shows that was not read: what its scripts (and its panels' scripts) fetch,
-        "template" for a list drawn in the browser, and panels that could not be fetched."""
-        out = []
-        for page in site.pages:
-            if page.role in ("homepage", "homepage_panel") and page.ok:
-                out += page.script_loads
-            elif page.role == "homepage_panel":
-                out.append(page.url)
-        return list(dict.fromkeys(out))
+        """What the homepage shows that was not read: what its scripts (and its panels' scripts) fetch
+        where the answer could not be read, "template" for a list drawn in the browser, and panels that
+        could not be fetched."""
+        shown = [p for p in site.pages if p.role in ("homepage", "homepage_panel")]
+        return list(dict.fromkeys(site.not_read(shown) + [p.url for p in shown
+                                                           if p.role == "homepage_panel" and not p.ok]))
 
     @staticmethod
     def fresh_columns(site, since, asof) -> list:
