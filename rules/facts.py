@@ -24,6 +24,8 @@ def as_date(value) -> date | None:
         return None
 
 
+# what a script's answer held when it was read whole (crawler.spiders.inspect.parse_script_list)
+READ_ANSWERS = ("list", "records", "no_list")
 # column categories subject to updating (栏目应更新); the others are static, interaction, service, special
 UPDATING = ("news", "notice", "personnel_plan", "cadence")
 
@@ -133,9 +135,10 @@ class SiteFacts:
         return next((c for c in self.columns if c.url == url), None)
 
     def not_read(self, pages: list[PageFact]) -> list[str]:
-        """What ``pages`` show that was not read: what their scripts fetch where the answer failed or
-        held no list we could date (a menu of titled records counts as read), and "template"."""
-        read = {p.url for p in self.pages if p.role == "script_list" and p.ok and p.kind in ("list", "records")}
+        """What ``pages`` show that was not read: what their scripts fetch where the answer failed, was
+        neither JSON nor markup, or held a list we could not date; and "template". An answer read whole
+        (a dated list, a menu of titled records, an empty list) shows nothing we did not see."""
+        read = {p.url for p in self.pages if p.role == "script_list" and p.ok and p.kind in READ_ANSWERS}
         return list(dict.fromkeys(u for p in pages if p.ok for u in p.script_loads if u not in read))
 
     def latest_in(self, col: Column, asof: date) -> Item | None:

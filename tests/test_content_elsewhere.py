@@ -53,7 +53,8 @@ def routes(home: str) -> dict:
            "/bs/": Reply(200, html_page("网上办事", "<p>办事指南</p>")),
            "/mail/": Reply(200, html_page("县长信箱", "<ul class='mails'><li><a href='/mail/1.html'>问一</a> "
                                                   "来信时间：2023-01-10 答复时间：2023-01-12</li></ul>")),
-           "/api/yw.json": Reply(200, "[]", content_type="application/json"),
+           # an endpoint that answers only the POST its script sends: what it shows stays unseen
+           "/api/yw.json": Reply(405, "Method Not Allowed", content_type="text/plain"),
            "/zwgk/": Reply(200, "<html><head><script>window.location.href = '/zwgk/list.html';</script></head>"
                                 "<body></body></html>"),
            "/zwgk/list.html": Reply(200, html_page("政务公开", items("zwgk", NEW))),

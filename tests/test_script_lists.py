@@ -70,7 +70,12 @@ SITES = {
                "/tzgg/": html_page("通知公告", items("tzgg", LONG_AGO) + "<script>fetch('/api/tzgg.json')</script>"),
                "/gsgg/": html_page("公示公告", "<ul id='list'><li>暂无数据</li></ul>"
                                            "<script>axios.get('/api/gsgg.json')</script>")},
+    # the answer was read and holds nothing: the box is empty, and the stale homepage is stale
+    "empty": {"/": STALE_HOME + "<script>$.getJSON('/api/yw.json', function (d) { draw('#yw', d) });</script>",
+              "/api/yw.json": Reply(200, '{"code": 0, "data": {"total": 0, "list": []}}',
+                                    content_type="application/json")},
 }
+ADDRESSES = ["127.0.0.96", "127.0.0.97", "127.0.0.98", "127.0.0.99", "127.0.0.90"]
 
 
 def routes(overrides: dict) -> dict:
@@ -90,7 +95,7 @@ def routes(overrides: dict) -> dict:
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
     d = tmp_path_factory.mktemp("scriptlists")
-    servers = [Served(f"127.0.0.{96 + n}", routes(site)) for n, site in enumerate(SITES.values())]
+    servers = [Served(address, routes(site)) for address, site in zip(ADDRESSES, SITES.values())]
     for s in servers:
         s.__enter__()
     try:
@@ -141,6 +146,13 @@ def test_a_box_read_and_stale_leaves_the_homepage_stale(crawled):
     assert "homepage_not_updated" in vetoes(crawled, "stale")
 
 
+def test_an_answer_read_whole_and_empty_leaves_the_homepage_stale(crawled):
+    assert query(crawled, "SELECT kind, item_count FROM pages WHERE site_id = 'empty' AND role = 'script_list'") \
+        == [("no_list", 0)]
+    severity, _, evidence = finding(crawled, "empty", "homepage_not_updated")
+    assert severity == "veto" and "not_read" not in evidence
+
+
 def test_an_html_fragment_a_script_puts_in_is_read(crawled):
     [(kind, count)] = query(crawled, "SELECT kind, item_count FROM pages WHERE site_id = 'fragment' "
                                      "AND role = 'script_list'")
@@ -186,6 +198,19 @@ def test_reading_a_scripts_answer(answer, expected):
     assert kind == "json"
     got = [(e.title, e.url, e.date.isoformat() if e.date else None, e.sticky) for c in clusters for e in c.entries]
     assert got == expected
+
+
+def test_a_hanweb_datastore_answer_is_read_like_the_page_it_pages():
+    answer = ("<?xml version='1.0' encoding='UTF-8'?><datastore><totalrecord>2</totalrecord>"
+              "<recordset><record><![CDATA[<li><a href='/art/2023/2/8/art_1_1.html'>关于第一项工作的通知</a>"
+              "<span>2023-02-08</span></li>]]></record><record><![CDATA[<li><a href='/art/2023/2/7/art_1_2.html'>"
+              "关于第二项工作的通知</a><span>2023-02-07</span></li>]]></record></recordset></datastore>")
+    kind, clusters = read_answer(answer, "http://x.gov.cn/module/web/jpage/dataproxy.jsp",
+                                 "http://x.gov.cn/col/col1/index.html", date(2023, 2, 9))
+    assert kind == "html"
+    assert [(e.url, e.date.isoformat()) for c in clusters if c.is_list for e in c.entries] == [
+        ("http://x.gov.cn/art/2023/2/8/art_1_1.html", "2023-02-08"),
+        ("http://x.gov.cn/art/2023/2/7/art_1_2.html", "2023-02-07")]
 
 
 def test_an_answer_that_is_neither_json_nor_html_is_unreadable():

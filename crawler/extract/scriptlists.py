@@ -7,7 +7,8 @@ A record is an item when it has a title; its link is resolved against the page t
 browser would. Its date is the value of a publication-date key (a date string, or Unix seconds or
 milliseconds); a modification, start, end or reply date is never an item's publication date, and a
 record without a link is kept with the answer's URL (``…/api/yw.json#3``) as its evidence.
-An answer that is HTML (``$.get("/yw.html", html => box.innerHTML = html)``) is read like a page.
+An answer that is markup is read like a page: HTML (``$.get("/yw.html", h => box.innerHTML = h)``),
+or a Hanweb ``dataproxy.jsp`` datastore of ``<record>`` rows.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ import re
 from datetime import date
 
 from crawler.dates import parse_date
-from crawler.extract import listing
-from crawler.extract.html import fold, join, parse, visible_copy
+from crawler.extract import Page, listing
+from crawler.extract.html import fold, join
 
 _JSONP = re.compile(r"^[\w$.]+\s*\(\s*(.*?)\s*\)\s*;?\s*$", re.S)
 _TAG = re.compile(r"<[^>]{0,200}>")
@@ -41,9 +42,9 @@ def read_answer(text: str, answer_url: str, page_url: str, asof: date) -> tuple[
     """What the answer is ("json", "html", or "" for neither) and the lists it holds."""
     body = text.lstrip("\ufeff \t\r\n")
     if body[:1] == "<":
-        root = parse(body)
-        found = root.find("body")
-        return "html", listing.find_clusters(visible_copy(found if found is not None else root), page_url, asof)
+        page = Page(body, page_url)
+        return "html", page.script_clusters(asof) + listing.find_clusters(page.body, page_url, asof,
+                                                                          anchors=page.anchors)
     value = _json(body)
     if value is None:
         return "", []
