@@ -40,7 +40,11 @@ HOMES = {
 }
 FRAMESET = ("<html><head><meta charset='utf-8'><title>测试县人民政府</title></head>"
             "<frameset rows='120,*'><frame src='/panel/top.html'><frameset cols='200,*'>"
-            "<frame src='/panel/left.html'><frame src='/panel/yw.html'></frameset></frameset></html>")
+            "<frame src='/panel/left.html'><frame src='/panel/yw.html'></frameset>"
+            "<frame src='/panel/foot.html'></frameset></html>")
+# a frameset's identity marks sit in its footer frame
+FOOTER = ("网站标识码：3609220011 赣ICP备05004350号 赣公网安备 36092202000101号"
+          "<a href='http://bszs.conac.cn/sitename?method=show&id=1'>党政机关</a>")
 
 
 def routes(home: str) -> dict:
@@ -49,6 +53,7 @@ def routes(home: str) -> dict:
            "/zcwj/": Reply(200, html_page("政策文件", items("zcwj", OLD))),
            "/panel/yw.html": Reply(200, html_page("要闻", items("xwdt", NEW))),
            "/panel/top.html": Reply(200, html_page("测试县人民政府", "<img src='/logo.png' alt='logo'>")),
+           "/panel/foot.html": Reply(200, html_page("版权信息", "", footer=FOOTER)),
            "/panel/left.html": Reply(200, html_page("导航", NAV + "<a href='/bs/'>网上办事</a><a href='/mail/'>县长信箱</a>")),
            "/bs/": Reply(200, html_page("网上办事", "<p>办事指南</p>")),
            "/mail/": Reply(200, html_page("县长信箱", "<ul class='mails'><li><a href='/mail/1.html'>问一</a> "
@@ -115,6 +120,18 @@ def test_a_frameset_homepage_finds_its_columns_and_entries_in_its_frames(crawled
     assert query(crawled, "SELECT name, status FROM channels WHERE site_id = 'frameset'") == [("县长信箱", "ok")]
     vetoes = query(crawled, "SELECT vetoes FROM verdicts WHERE site_id = 'frameset'")[0][0]
     assert "service_unusable" not in vetoes and "interaction_poor" not in vetoes
+
+
+def test_a_framesets_identity_marks_are_read_in_its_frames(crawled):
+    marks = ("site_code", "conac", "icp", "police")
+    rows = dict(query(crawled, "SELECT check_name, status || ' ' || evidence_url FROM identity WHERE site_id = ? "
+                               f"AND check_name IN {marks}", "frameset"))
+    assert all(rows[m].startswith("present ") and rows[m].endswith("/panel/foot.html") for m in marks), rows
+    # a panel without them leaves the homepage's absence standing
+    rows = dict(query(crawled, f"SELECT check_name, status FROM identity WHERE site_id = 'iframe' AND check_name IN {marks}"))
+    assert rows == dict.fromkeys(marks, "absent")
+    assert not query(crawled, "SELECT 1 FROM findings WHERE site_id = 'frameset' AND rule_id = 'site_identity' "
+                              "AND subject IN ('site_code', 'conac', 'icp', 'police')")
 
 
 def test_a_box_a_script_fills_turns_the_veto_into_a_warning_when_a_column_is_fresh(crawled):

@@ -2,7 +2,8 @@
 
 On the homepage: 网站标识码 (``<meta name="SiteIDCode">``, the footer line, the 找错 widget's
 ``sitecode``), 党政机关网站标识 (the dcs.conac.cn script or bszs.conac.cn link), ICP备案 and 公安备案
-numbers, the 我为政府网站找错 entry (jiucuo.js). From the registry (never from the host a fixture
+numbers, the 我为政府网站找错 entry (jiucuo.js). A mark shown in one of the homepage's panels (a
+frameset's footer frame) is present: found there, it replaces the homepage's "absent". From the registry (never from the host a fixture
 is served on): a domain under .gov.cn or .政务. From the network: HTTPS, the certificate's expiry,
 an IPv6 (AAAA) address. What cannot be checked (an IP address, a loopback server on its own port)
 is stored as ``unchecked``: a fact of its own, never a failure.
@@ -51,13 +52,31 @@ class IdentityItem:
 
 class IdentityAnalyzer(Analyzer):
     name = "identity"
-    roles = ("homepage",)
+    roles = ("homepage", "homepage_panel")
+
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.present: dict[str, set[str]] = {}  # site_id → marks found present so far, on any of its pages
 
     def item(self, site, check, status, value="", url="", detail=""):
         return IdentityItem(site_id=site.site_id, check_name=check, status=status, value=value,
                             evidence_url=url or site.url, detail=detail, checked_at=now_iso())
 
     def analyze(self, spider, response, page, site, role):
+        # a panel may answer before the homepage's own checks are stored: keep what either found present
+        present = self.present.setdefault(site.site_id, set())
+        for item in self.marks(site, response):
+            if item.status == "present" and item.check_name not in present:
+                present.add(item.check_name)
+                yield item
+            elif role == "homepage" and item.check_name not in present:
+                yield item
+        if role == "homepage":
+            yield self.domain(site)
+            yield self.ipv6(site)
+            yield from self.https(spider, site, response)
+
+    def marks(self, site, response):
         html, url = response.text, response.url
         yield self.site_code(site, response)
         conac = bool(re.search(r"conac\.cn|_ideConac", html, re.I))
@@ -72,9 +91,6 @@ class IdentityAnalyzer(Analyzer):
                                 "//a[contains(@href, 'jiucuo')]/@href").get()
         yield self.item(site, "jiucuo", "present" if jiucuo else "absent", jiucuo or "", url,
                         "" if jiucuo else "页面无“我为政府网站找错”入口（jiucuo.js）")
-        yield self.domain(site)
-        yield self.ipv6(site)
-        yield from self.https(spider, site, response)
 
     def site_code(self, site, response):
         sources = {
