@@ -9,7 +9,6 @@ loads. Every function takes (html or tree, url, asof) and fetches nothing.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -19,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from crawler.dates import parse_date
-from crawler.extract import PLACEHOLDERS, shown_placeholder
+from crawler.extract import PLACEHOLDERS, jsondata, shown_placeholder
 from crawler.extract.html import fold, link_href, link_name, text_of
 from crawler.extract.panels import SCRIPT_URL
 from crawler.extract.tables import read_pairs
@@ -352,22 +351,6 @@ JSON_KEYS = {
 }
 
 
-def _records(data) -> list[dict]:
-    """The longest list of objects anywhere in the document (data.list, root, rows, records …)."""
-    best: list[dict] = []
-    stack = [data]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, list):
-            objs = [x for x in node if isinstance(x, dict)]
-            if len(objs) > len(best):
-                best = objs
-            stack.extend(node)
-        elif isinstance(node, dict):
-            stack.extend(node.values())
-    return best
-
-
 def _json_date(value) -> str:
     if isinstance(value, (int, float)) and value > 10**8:
         seconds = value / 1000 if value > 10**11 else value
@@ -377,11 +360,10 @@ def _json_date(value) -> str:
 
 def read_json(text: str, url: str) -> list[Message]:
     """Messages of a JSON (or JSONP) endpoint; ValueError when the body is not JSON."""
-    body = text.strip()
-    m = re.match(r"^[\w$.]+\s*\((.*)\)\s*;?\s*$", body, re.S)
-    data = json.loads(m.group(1) if m else body)
+    # the longest array of records anywhere in the document (data.list, root, rows, records …)
+    records = max((r for _, r in jsondata.record_arrays(jsondata.load(text))), key=len, default=[])
     out = []
-    for n, rec in enumerate(_records(data)):
+    for n, rec in enumerate(records):
         low = {str(k).lower(): v for k, v in rec.items()}
         pick = {f: next((low[k] for k in keys if low.get(k) not in (None, "")), None) for f, keys in JSON_KEYS.items()}
         link = urljoin(url, str(pick["url"])) if pick["url"] else f"{url}#{pick['id'] if pick['id'] is not None else n}"

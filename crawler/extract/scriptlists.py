@@ -13,15 +13,13 @@ or a Hanweb ``dataproxy.jsp`` datastore of ``<record>`` rows.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 
 from crawler.dates import parse_date
-from crawler.extract import Page, listing
+from crawler.extract import Page, jsondata, listing
 from crawler.extract.html import fold, join
 
-_JSONP = re.compile(r"^[\w$.]+\s*\(\s*(.*?)\s*\)\s*;?\s*$", re.S)
 _TAG = re.compile(r"<[^>]{0,200}>")
 # key names, lower-cased, in order of preference
 _TITLES = ("title", "doctitle", "showtitle", "infotitle", "articletitle", "newstitle", "headline", "subject",
@@ -35,7 +33,6 @@ _NOT_PUBLISHED = re.compile(r"modif|update|edit|expir|(?:^|_)end|(?<!s)end(?:tim
 _STICKY = ("istop", "is_top", "top", "sticky", "settop", "topflag", "zhiding", "iszd")
 _LINKISH = re.compile(r"(?:https?://|\.{0,2}/)\S*$|\S+\.(?:s?html?|jhtml|jsp|aspx?|php|pdf|docx?|xlsx?)(?:\?\S*)?$", re.I)
 _FULL = ("ymd", "ymd-cn", "y-md")  # forms that are a date, never a number or a title's 2月8日
-MAX_RECORDS = 200  # per array: a box shows a few dozen; an export of thousands is not a box
 
 
 def read_answer(text: str, answer_url: str, page_url: str, asof: date) -> tuple[str, list[listing.Cluster]]:
@@ -45,42 +42,16 @@ def read_answer(text: str, answer_url: str, page_url: str, asof: date) -> tuple[
         page = Page(body, page_url)
         return "html", page.script_clusters(asof) + listing.find_clusters(page.body, page_url, asof,
                                                                           anchors=page.anchors)
-    value = _json(body)
-    if value is None:
+    try:
+        value = jsondata.load(body)
+    except ValueError:
         return "", []
     clusters = []
-    for path, records in _arrays(value, "$"):
+    for path, records in jsondata.record_arrays(value):
         entries = _entries(records, answer_url, page_url, asof)
         if entries:
             clusters.append(listing.Cluster(path=f"json:{path}", entries=entries))
     return "json", clusters
-
-
-def _json(body: str):
-    for candidate in (body, (_JSONP.match(body) or [None, None])[1]):
-        if candidate:
-            try:
-                return json.loads(candidate)
-            except ValueError:
-                continue
-    return None
-
-
-def _arrays(value, path: str, depth: int = 0):
-    """(path, records) of every array of records in the answer, outermost first."""
-    if depth > 8:
-        return
-    if isinstance(value, list):
-        records = [v for v in value[:MAX_RECORDS] if isinstance(v, dict)]
-        if records and len(records) * 2 >= min(len(value), MAX_RECORDS):
-            yield path, records
-        for i, v in enumerate(value[:MAX_RECORDS]):
-            if isinstance(v, (dict, list)):
-                yield from _arrays(v, f"{path}[{i}]", depth + 1)
-    elif isinstance(value, dict):
-        for key, v in value.items():
-            if isinstance(v, (dict, list)):
-                yield from _arrays(v, f"{path}.{key}", depth + 1)
 
 
 def _entries(records: list[dict], answer_url: str, page_url: str, asof: date) -> list[listing.Entry]:
