@@ -164,6 +164,13 @@ def mark_shared_lists(site: SiteFacts) -> None:
             col.shared_list = True
 
 
+def site_wide_answers(pages: list[PageFact]) -> set[str]:
+    """What the scripts of at least SHARED_LIST_MIN column pages fetch alike: a site-wide box (最新信息),
+    or one endpoint taking the column as a parameter we do not send; its items date no column."""
+    loads = Counter(u for p in pages if p.role == "column" for u in set(p.script_loads))
+    return {u for u, n in loads.items() if n >= SHARED_LIST_MIN}
+
+
 def open_db(path: str | Path) -> sqlite3.Connection:
     if not Path(path).exists():
         raise FileNotFoundError(f"{path}: no such database")
@@ -225,8 +232,10 @@ def load_sites(con: sqlite3.Connection, run_id: str, site_ids: set[str] | None =
         col = columns.get((row["site_id"], page.column_url))
         if col is not None and page.role == "column":
             col.pages.append(page)
+    shared_answers = {}
     for sid, pages in pages_by_site.items():
         sites[sid].pages = pages
+        shared_answers[sid] = site_wide_answers(pages)
     for site in sites.values():
         for col in site.columns:
             col.unseen = site.not_read(col.pages)
@@ -240,7 +249,7 @@ def load_sites(con: sqlite3.Connection, run_id: str, site_ids: set[str] | None =
             site.homepage_items.append(item)
         else:
             col = columns.get((site.site_id, item.column_url))
-            if col is not None:
+            if col is not None and row["page_url"] not in shared_answers.get(site.site_id, ()):
                 col.items.append(item)
     for site in sites.values():
         mark_shared_lists(site)

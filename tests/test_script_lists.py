@@ -74,8 +74,13 @@ SITES = {
     "empty": {"/": STALE_HOME + "<script>$.getJSON('/api/yw.json', function (d) { draw('#yw', d) });</script>",
               "/api/yw.json": Reply(200, '{"code": 0, "data": {"total": 0, "list": []}}',
                                     content_type="application/json")},
+    # every column page's script fetches the same site-wide 最新信息 box: it dates none of them
+    "sitewide": {"/": f"{NAV}{items('xwdt', NEW)}",
+                 **{f"/{p}/": html_page(name, items(p, LONG_AGO) + "<script>$.getJSON('/api/latest.json', draw)</script>")
+                    for p, name in (("tzgg", "通知公告"), ("zcwj", "政策文件"), ("gsgg", "公示公告"))},
+                 "/api/latest.json": Reply(200, api_list("xwdt", NEW), content_type="application/json")},
 }
-ADDRESSES = ["127.0.0.96", "127.0.0.97", "127.0.0.98", "127.0.0.99", "127.0.0.90"]
+ADDRESSES = ["127.0.0.96", "127.0.0.97", "127.0.0.98", "127.0.0.99", "127.0.0.90", "127.0.0.72"]
 
 
 def routes(overrides: dict) -> dict:
@@ -151,6 +156,15 @@ def test_an_answer_read_whole_and_empty_leaves_the_homepage_stale(crawled):
         == [("no_list", 0)]
     severity, _, evidence = finding(crawled, "empty", "homepage_not_updated")
     assert severity == "veto" and "not_read" not in evidence
+
+
+def test_a_box_every_column_page_fetches_dates_no_column(crawled):
+    [(kind, column)] = query(crawled, "SELECT kind, column_url FROM pages WHERE site_id = 'sitewide' "
+                                      "AND role = 'script_list'")
+    assert kind == "list" and column.endswith(("/tzgg/", "/zcwj/", "/gsgg/"))
+    severity, _, evidence = finding(crawled, "sitewide", "columns_not_updated", "clause1")
+    assert {c["name"]: c["latest"] for c in evidence["columns"]} == dict.fromkeys(("通知公告", "政策文件", "公示公告"),
+                                                                                max(LONG_AGO))
 
 
 def test_an_html_fragment_a_script_puts_in_is_read(crawled):
