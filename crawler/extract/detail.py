@@ -164,6 +164,26 @@ def _dateline_above(title_el, asof: date) -> tuple[DateMatch | None, str]:
     return None, ""
 
 
+def _time_element(body, title_el, asof: date) -> tuple[DateMatch | None, str]:
+    """An HTML5 ``<time datetime>`` stating the page's date: one marked as the publication date
+    (``itemprop="datePublished"``, ``pubdate``), else the first after the title that is not in a link
+    or a list row (a related box's dates, a top bar's clock)."""
+    times = list(body.iter("time"))
+    if not times:
+        return None, ""
+    marked = [t for t in times if (t.get("itemprop") or "").lower() == "datepublished" or t.get("pubdate") is not None]
+    if not marked:
+        elements = list(body.iter())  # document order; the list keeps each element's proxy (and id) alive
+        where = {id(el): i for i, el in enumerate(elements)}
+        start = where.get(id(title_el), 0) if title_el is not None else 0
+        marked = [t for t in times if where[id(t)] > start and not any(a.tag in ("a", "li") for a in t.iterancestors())]
+    for t in marked[:1]:
+        found = parse_date(t.get("datetime") or "", asof)
+        if found and found.form in _FULL_FORMS and found.form != "relative":
+            return found, f'<time datetime="{t.get("datetime")}">'
+    return None, ""
+
+
 def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts: str = "",
                 metas: dict | None = None, flat: tuple | None = None) -> tuple[DateMatch | None, dict]:
     """The chosen date and the candidates seen (label, written, meta PubDate, URL) as evidence.
@@ -211,6 +231,11 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
                 evidence["nearby_text"] = text
         if nearby:
             evidence["nearby"] = nearby.value.isoformat()
+    timed = None
+    if "published" not in labelled and not nearby:
+        timed, text = _time_element(body, t_el, asof)
+        if timed:
+            evidence["time"], evidence["time_text"] = timed.value.isoformat(), text
     for el in body.iter("publishtime"):  # Ucap's own tag
         found = parse_date(el.text_content(), asof)
         if found and "label" not in evidence:
@@ -236,7 +261,7 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
         evidence["url"] = from_url.value.isoformat()
     chosen, source = None, ""
     for source, chosen in (("label", labelled.get("published", (0, None))[1]), ("nearby", nearby),
-                           ("meta", meta_match), ("url", from_url)):
+                           ("time", timed), ("meta", meta_match), ("url", from_url)):
         if chosen:
             break
     if chosen:

@@ -765,6 +765,20 @@ detail("og-article-meta-related", "other", "https://www.example.com/a/8f3k2",
                     '<meta property="article:published_time" content="2024-06-18T08:00:00+08:00">\n'
                     '<meta property="article:modified_time" content="2024-06-25T08:00:00+08:00">'),
        "2024-06-18", "no visible date: article:published_time, and a dated related box that looks like a list")
+detail("time-element-after-title", "other", "https://www.example.com/news/2406/a9313.html",
+       chrome("某某新闻网", "全县夏粮收购工作有序推进",
+              '<div class="clock">今天是 <time datetime="2024-06-30">2024年6月30日</time></div>'
+              '<article><h1>全县夏粮收购工作有序推进</h1><div class="meta"><time datetime="2024-06-12T09:00:00+08:00">'
+              '6月12日 09:00</time> 来源：县融媒体中心</div>' + prose(4) + '</article><div class="related"><h3>相关阅读</h3><ul>'
+              + "".join(f'<li><a href="/news/2406/a93{i}.html">夏粮收购相关报道第{i}篇</a><time datetime="2024-06-2{i}">06-2{i}</time></li>'
+                        for i in range(1, 5)) + '</ul></div>', nav=False),
+       "2024-06-12", "an HTML5 <time datetime> under the title, its text year-less; a clock above, a related box of <time>s")
+detail("time-itemprop-published", "other", "https://www.example.com/news/2405/a9001.html",
+       chrome("某某新闻网", "县图书馆延长开放时间",
+              '<h1>县图书馆延长开放时间</h1>' + prose(3) + '<p class="foot">发布于 <time itemprop="datePublished" '
+              'datetime="2024-05-30T08:00:00+08:00">上月</time></p>' + related(["2024-06-02", "2024-06-09", "2024-06-16"]),
+              nav=False),
+       "2024-05-30", "no visible full date: <time itemprop=datePublished datetime>, and a dated related box")
 
 
 def write():
