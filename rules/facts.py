@@ -7,6 +7,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from rules.sitechecks import ProbeLog, attach as attach_checks
@@ -134,12 +135,15 @@ class SiteFacts:
     def column(self, url: str) -> Column | None:
         return next((c for c in self.columns if c.url == url), None)
 
+    @cached_property
+    def answers_read(self) -> set[str]:
+        """The script answers read whole: a dated list, a menu of titled records, an empty list."""
+        return {p.url for p in self.pages if p.role == "script_list" and p.ok and p.kind in READ_ANSWERS}
+
     def not_read(self, pages: list[PageFact]) -> list[str]:
         """What ``pages`` show that was not read: what their scripts fetch where the answer failed, was
-        neither JSON nor markup, or held a list we could not date; and "template". An answer read whole
-        (a dated list, a menu of titled records, an empty list) shows nothing we did not see."""
-        read = {p.url for p in self.pages if p.role == "script_list" and p.ok and p.kind in READ_ANSWERS}
-        return list(dict.fromkeys(u for p in pages if p.ok for u in p.script_loads if u not in read))
+        neither JSON nor markup, or held a list we could not date; and "template"."""
+        return list(dict.fromkeys(u for p in pages if p.ok for u in p.script_loads if u not in self.answers_read))
 
     def latest_in(self, col: Column, asof: date) -> Item | None:
         """A column's newest dated item; for a list that dates none of its items, the newest of its
