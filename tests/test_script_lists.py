@@ -125,6 +125,11 @@ def vetoes(db, site_id) -> str:
     return query(db, "SELECT vetoes FROM verdicts WHERE site_id = ?", site_id)[0][0]
 
 
+def test_the_run_records_how_many_script_requests_a_page_may_have_read(crawled):
+    [(settings,)] = query(crawled, "SELECT settings FROM runs")
+    assert json.loads(settings)["INSPECT_SCRIPT_LISTS"] == 4
+
+
 def test_a_json_box_is_read_as_the_homepages_items(crawled):
     [(url, kind, count)] = query(crawled, "SELECT url, kind, item_count FROM pages WHERE site_id = 'json' "
                                           "AND role = 'script_list' AND url LIKE '%/api/yw.json%'")

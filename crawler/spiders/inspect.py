@@ -207,7 +207,7 @@ class InspectSpider(scrapy.Spider):
                       registry_total=self.registry_total,
                       settings={k: self.settings.get(k) for k in (
                           "INSPECT_COLUMN_PAGES", "INSPECT_SITE_MAX_REQUESTS", "INSPECT_MAX_COLUMNS",
-                          "DOWNLOAD_DELAY", "CONCURRENT_REQUESTS", "RULES_DISABLED", "RULE_PARAMS", "SCORING")})
+                          "INSPECT_HOMEPAGE_PANELS", "INSPECT_SCRIPT_LISTS", "DOWNLOAD_DELAY", "CONCURRENT_REQUESTS", "RULES_DISABLED", "RULE_PARAMS", "SCORING")})
         logger.info("inspecting %d sites as of %s (run %s)", len(self.sites), self.asof, self.run_id)
         limit = self.settings.getint("INSPECT_SITES_IN_FLIGHT")
         for started, site in enumerate(self.sites.values()):
