@@ -173,10 +173,14 @@ def _time_element(body, title_el, asof: date) -> tuple[DateMatch | None, str]:
         return None, ""
     marked = [t for t in times if (t.get("itemprop") or "").lower() == "datepublished" or t.get("pubdate") is not None]
     if not marked:
+        # a list page's <time>s sit in its rows: most pages stop here, before the document-order walk
+        loose = [t for t in times if not any(a.tag in ("a", "li") for a in t.iterancestors())]
+        if not loose:
+            return None, ""
         elements = list(body.iter())  # document order; the list keeps each element's proxy (and id) alive
         where = {id(el): i for i, el in enumerate(elements)}
         start = where.get(id(title_el), 0) if title_el is not None else 0
-        marked = [t for t in times if where[id(t)] > start and not any(a.tag in ("a", "li") for a in t.iterancestors())]
+        marked = [t for t in loose if where[id(t)] > start]
     for t in marked[:1]:
         found = parse_date(t.get("datetime") or "", asof)
         if found and found.form in _FULL_FORMS and found.form != "relative":
