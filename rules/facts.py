@@ -7,7 +7,6 @@ import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 
 from rules.sitechecks import ProbeLog, attach as attach_checks
@@ -135,15 +134,26 @@ class SiteFacts:
     def column(self, url: str) -> Column | None:
         return next((c for c in self.columns if c.url == url), None)
 
-    @cached_property
     def answers_read(self) -> set[str]:
         """The script answers read whole: a dated list, a menu of titled records, an empty list."""
         return {p.url for p in self.pages if p.role == "script_list" and p.ok and p.kind in READ_ANSWERS}
 
-    def not_read(self, pages: list[PageFact]) -> list[str]:
+    @property
+    def homepage_unseen(self) -> list[str]:
+        """What the homepage shows that was not read: what its (and its panels') scripts fetch where the
+        answer was not read whole, "template" for a list drawn in the browser, and panels that could not
+        be fetched. A judgement that nothing is there (no update, no 办事服务 entry, no channel) is
+        uncertain beside it."""
+        shown = [p for p in self.pages if p.role in ("homepage", "homepage_panel")]
+        failed = [p.url for p in shown if p.role == "homepage_panel" and not p.ok]
+        return list(dict.fromkeys(self.not_read(shown) + failed))
+
+    def not_read(self, pages: list[PageFact], read: set[str] | None = None) -> list[str]:
         """What ``pages`` show that was not read: what their scripts fetch where the answer failed, was
-        neither JSON nor markup, or held a list we could not date; and "template"."""
-        return list(dict.fromkeys(u for p in pages if p.ok for u in p.script_loads if u not in self.answers_read))
+        neither JSON nor markup, or held a list we could not date; and "template". ``read``: the site's
+        ``answers_read()``, when the caller has it."""
+        read = self.answers_read() if read is None else read
+        return list(dict.fromkeys(u for p in pages if p.ok for u in p.script_loads if u not in read))
 
     def latest_in(self, col: Column, asof: date) -> Item | None:
         """A column's newest dated item; for a list that dates none of its items, the newest of its
@@ -159,6 +169,11 @@ class SiteFacts:
 
 
 SHARED_LIST_MIN = 3
+
+
+def describe_unseen(unseen: list[str], n: int = 3) -> str:
+    """Content not read, as a finding names it: URLs, and the words for a list drawn in the browser."""
+    return "、".join("浏览器端模板绘制的列表" if u == "template" else u for u in unseen[:n])
 
 
 def mark_shared_lists(site: SiteFacts) -> None:
@@ -241,8 +256,9 @@ def load_sites(con: sqlite3.Connection, run_id: str, site_ids: set[str] | None =
         sites[sid].pages = pages
         shared_answers[sid] = site_wide_answers(pages)
     for site in sites.values():
+        read = site.answers_read()
         for col in site.columns:
-            col.unseen = site.not_read(col.pages)
+            col.unseen = site.not_read(col.pages, read)
     for row in run_rows(con, "items", run_id, sites=sites):
         site = sites.get(row["site_id"])
         if site is None:

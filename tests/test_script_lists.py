@@ -79,8 +79,13 @@ SITES = {
                  **{f"/{p}/": html_page(name, items(p, LONG_AGO) + "<script>$.getJSON('/api/latest.json', draw)</script>")
                     for p, name in (("tzgg", "通知公告"), ("zcwj", "政策文件"), ("gsgg", "公示公告"))},
                  "/api/latest.json": Reply(200, api_list("xwdt", NEW), content_type="application/json")},
+    # a menu drawn from an endpoint that answers only the POST its script sends: no 办事服务 entry and
+    # no 信箱 found, and they may be in it
+    "scriptnav": {"/": f"<div id='menu'></div>{items('xwdt', NEW)}"
+                       "<script>$.ajax({url: '/api/menu', type: 'post', success: drawMenu});</script>",
+                  "/api/menu": Reply(405, "Method Not Allowed", content_type="text/plain")},
 }
-ADDRESSES = ["127.0.0.96", "127.0.0.97", "127.0.0.98", "127.0.0.99", "127.0.0.90", "127.0.0.72"]
+ADDRESSES = ["127.0.0.96", "127.0.0.97", "127.0.0.98", "127.0.0.99", "127.0.0.90", "127.0.0.72", "127.0.0.58"]
 
 
 def routes(overrides: dict) -> dict:
@@ -170,6 +175,16 @@ def test_a_box_every_column_page_fetches_dates_no_column(crawled):
     severity, _, evidence = finding(crawled, "sitewide", "columns_not_updated", "clause1")
     assert {c["name"]: c["latest"] for c in evidence["columns"]} == dict.fromkeys(("通知公告", "政策文件", "公示公告"),
                                                                                 max(LONG_AGO))
+
+
+@pytest.mark.parametrize("rule", ["service_unusable", "interaction_poor"])
+def test_nothing_found_beside_a_menu_not_read_is_no_veto(crawled, rule):
+    severity, detail, evidence = finding(crawled, "scriptnav", rule, "clause1")
+    assert severity == "warn" and "人工核实" in detail and evidence["not_read"][0].endswith("/api/menu")
+    assert rule not in vetoes(crawled, "scriptnav")
+    # the same homepage whose script's answer was read (and held nothing) is judged
+    severity, _, evidence = finding(crawled, "empty", rule, "clause1")
+    assert severity == "veto" and "not_read" not in evidence
 
 
 def test_an_html_fragment_a_script_puts_in_is_read(crawled):

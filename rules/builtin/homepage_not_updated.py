@@ -13,7 +13,7 @@ within the window. A box filled from an answer that was read is judged with the 
 from __future__ import annotations
 
 from rules.base import Rule
-from rules.facts import UPDATING
+from rules.facts import UPDATING, describe_unseen
 from rules.hookspecs import hookimpl
 
 
@@ -65,7 +65,7 @@ class HomepageNotUpdated(Rule):
         """The homepage's newest dated item is older than the window: a veto, unless the homepage also
         shows content that was not read while a column did update, or shows without a date an item
         its column dates within the window (then a warning)."""
-        unseen, fresh = self.unseen(site), self.fresh_columns(site, since, ctx.asof)
+        unseen, fresh = site.homepage_unseen, self.fresh_columns(site, since, ctx.asof)
         elsewhere = self.dated_elsewhere(site, since, ctx.asof)
         evidence = {"latest": newest.date.isoformat(), "title": newest.title, "url": newest.url,
                     "since": since.isoformat(), "homepage": site.url,
@@ -76,8 +76,7 @@ class HomepageNotUpdated(Rule):
         if unseen and fresh:
             evidence["fresh_columns"] = [{"name": c.name, "url": c.url, "latest": i.date.isoformat(), "item": i.url}
                                          for c, i in fresh]
-            shown = "、".join("浏览器端模板绘制的列表" if u == "template" else u for u in unseen[:3])
-            doubts.append(f"首页另有由脚本加载或未能读取的内容（{shown}），而栏目"
+            doubts.append(f"首页另有由脚本加载或未能读取的内容（{describe_unseen(unseen)}），而栏目"
                           f"{'、'.join(c.name for c, _ in fresh[:3])}在监测期内有更新")
         if elsewhere:
             evidence["undated_but_fresh"] = [{"title": i.title, "url": i.url, "date": i.date.isoformat(),
@@ -105,15 +104,6 @@ class HomepageNotUpdated(Rule):
                     seen.add(item.url)
                     out.append((col, item))
         return out
-
-    @staticmethod
-    def unseen(site) -> list[str]:
-        """What the homepage shows that was not read: what its scripts (and its panels' scripts) fetch
-        where the answer could not be read, "template" for a list drawn in the browser, and panels that
-        could not be fetched."""
-        shown = [p for p in site.pages if p.role in ("homepage", "homepage_panel")]
-        return list(dict.fromkeys(site.not_read(shown) + [p.url for p in shown
-                                                           if p.role == "homepage_panel" and not p.ok]))
 
     @staticmethod
     def fresh_columns(site, since, asof) -> list:

@@ -10,12 +10,14 @@ is late when it is still open more than ``max_reply_days`` after it was asked, o
 more than ``max_reply_days`` after it was asked ("超过" excludes the boundary). Deduction-level
 facts (北京 2019 Q4: "留言信件未公开留言时间和答复时间", "超过2个月未公开网民留言及答复情况") are
 ``deduct`` findings; their points are unknown (the official deduction table has not been read)
-and default to 0.
+and default to 0. No consultation channel found on a homepage that also shows what was not read (a
+menu its scripts fetch, a panel that failed) is a warning, not a veto.
 """
 
 from __future__ import annotations
 
 from rules.base import Rule
+from rules.facts import describe_unseen
 from rules.hookspecs import hookimpl
 
 
@@ -64,6 +66,12 @@ class InteractionPoor(Rule):
             named = "、".join(f"{c.name}" for c in others)
             detail = "未提供网上有效咨询建言渠道：未发现咨询建言类渠道" + (f"（仅有{named}，属除外的专门渠道）" if others else "")
             url = others[0].url if others else site.url
+            if site.homepage_unseen:  # the channel may be in what we could not read
+                evidence["not_read"] = site.homepage_unseen
+                yield self.finding("warn", f"{detail}，但首页另有由脚本加载或未能读取的内容（"
+                                           f"{describe_unseen(site.homepage_unseen)}），渠道可能在其中，未作否决，请人工核实",
+                                   ctx, evidence_url=url, subject="clause1", evidence=evidence)
+                return
         else:
             reasons = "；".join(
                 f"{c.name}：" + (f"无法访问（{c.error or c.outcome}）" if c.status == "error"

@@ -6,12 +6,14 @@
 ``guide_missing_threshold`` of 5 is a project choice and must not be quoted as official.
 
 A link to the provincial 政务服务 platform is an entry. Department sites the registry marks
-``services=no`` (no external services, 指标说明) are exempt.
+``services=no`` (no external services, 指标说明) are exempt. No entry found on a homepage that also
+shows what was not read (a menu its scripts fetch, a panel that failed) is a warning, not a veto.
 """
 
 from __future__ import annotations
 
 from rules.base import Rule
+from rules.facts import describe_unseen
 from rules.hookspecs import hookimpl
 
 
@@ -32,10 +34,16 @@ class ServiceUnusable(Rule):
         entries = [e for e in site.service_entries if e.kind in ("entry", "platform")]
         guides_linked = [e for e in site.service_entries if e.kind == "guide"]
         if not entries and not guides_linked:
-            yield self.finding(
-                "veto", "未提供办事服务：首页及栏目页未发现办事服务入口或政务服务平台链接", ctx, evidence_url=site.url,
-                subject="clause1", evidence={"homepage": site.url,
-                                             "pages_searched": sum(1 for pg in site.pages if pg.ok and pg.role in ("homepage", "column"))})
+            evidence = {"homepage": site.url,
+                        "pages_searched": sum(1 for pg in site.pages if pg.ok and pg.role in ("homepage", "column"))}
+            detail = "未提供办事服务：首页及栏目页未发现办事服务入口或政务服务平台链接"
+            if site.homepage_unseen:
+                evidence["not_read"] = site.homepage_unseen
+                yield self.finding("warn", f"{detail}，但首页另有由脚本加载或未能读取的内容（"
+                                           f"{describe_unseen(site.homepage_unseen)}），入口可能在其中，未作否决，请人工核实",
+                                   ctx, evidence_url=site.url, subject="clause1", evidence=evidence)
+            else:
+                yield self.finding("veto", detail, ctx, evidence_url=site.url, subject="clause1", evidence=evidence)
             return
         yield from self._guides(site, ctx, entries + guides_linked)
 
