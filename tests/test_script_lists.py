@@ -84,8 +84,14 @@ SITES = {
     "scriptnav": {"/": f"<div id='menu'></div>{items('xwdt', NEW)}"
                        "<script>$.ajax({url: '/api/menu', type: 'post', success: drawMenu});</script>",
                   "/api/menu": Reply(405, "Method Not Allowed", content_type="text/plain")},
+    # a menu read from JSON: it holds no update, but its entries are links no page showed
+    "jsonmenu": {"/": f"<div id='menu'></div>{items('xwdt', NEW)}<script>$.getJSON('/api/menu.json', drawMenu);</script>",
+                 "/api/menu.json": Reply(200, json.dumps([{"name": "首页", "url": "/"}, {"name": "网上办事", "url": "/bs/"},
+                                                          {"name": "县长信箱", "url": "/mail/"}], ensure_ascii=False),
+                                         content_type="application/json")},
 }
-ADDRESSES = ["127.0.0.96", "127.0.0.97", "127.0.0.98", "127.0.0.99", "127.0.0.90", "127.0.0.72", "127.0.0.58"]
+ADDRESSES = ["127.0.0.96", "127.0.0.97", "127.0.0.98", "127.0.0.99", "127.0.0.90", "127.0.0.72", "127.0.0.58",
+             "127.0.0.59"]
 
 
 def routes(overrides: dict) -> dict:
@@ -182,6 +188,10 @@ def test_nothing_found_beside_a_menu_not_read_is_no_veto(crawled, rule):
     severity, detail, evidence = finding(crawled, "scriptnav", rule, "clause1")
     assert severity == "warn" and "人工核实" in detail and evidence["not_read"][0].endswith("/api/menu")
     assert rule not in vetoes(crawled, "scriptnav")
+    # a menu read from JSON: its links were not searched for entries and channels
+    assert query(crawled, "SELECT kind FROM pages WHERE site_id = 'jsonmenu' AND role = 'script_list'") == [("records",)]
+    severity, _, evidence = finding(crawled, "jsonmenu", rule, "clause1")
+    assert severity == "warn" and evidence["not_read"][0].endswith("/api/menu.json")
     # the same homepage whose script's answer was read (and held nothing) is judged
     severity, _, evidence = finding(crawled, "empty", rule, "clause1")
     assert severity == "veto" and "not_read" not in evidence

@@ -13,7 +13,7 @@ shows what was not read (a menu its scripts fetch, a panel that failed) is a war
 from __future__ import annotations
 
 from rules.base import Rule
-from rules.facts import describe_unseen
+from rules.facts import READ_FOR_LINKS, describe_unseen
 from rules.hookspecs import hookimpl
 
 
@@ -37,10 +37,11 @@ class ServiceUnusable(Rule):
             evidence = {"homepage": site.url,
                         "pages_searched": sum(1 for pg in site.pages if pg.ok and pg.role in ("homepage", "column"))}
             detail = "未提供办事服务：首页及栏目页未发现办事服务入口或政务服务平台链接"
-            if site.homepage_unseen:
-                evidence["not_read"] = site.homepage_unseen
+            unseen = site.homepage_unseen(READ_FOR_LINKS)
+            if unseen:
+                evidence["not_read"] = unseen
                 yield self.finding("warn", f"{detail}，但首页另有由脚本加载或未能读取的内容（"
-                                           f"{describe_unseen(site.homepage_unseen)}），入口可能在其中，未作否决，请人工核实",
+                                           f"{describe_unseen(unseen)}），入口可能在其中，未作否决，请人工核实",
                                    ctx, evidence_url=site.url, subject="clause1", evidence=evidence)
             else:
                 yield self.finding("veto", detail, ctx, evidence_url=site.url, subject="clause1", evidence=evidence)
