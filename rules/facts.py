@@ -24,10 +24,8 @@ def as_date(value) -> date | None:
         return None
 
 
-# what a script's answer held when it was read whole (crawler.spiders.inspect.parse_script_list); a
-# menu of titled records holds no update, but may hold the links (办事服务, 信箱) no page showed
+# what a script's answer held when it was read whole (crawler.spiders.inspect.parse_script_list)
 READ_ANSWERS = ("list", "records", "no_list")
-READ_FOR_LINKS = ("list", "no_list")
 # column categories subject to updating (栏目应更新); the others are static, interaction, service, special
 UPDATING = ("news", "notice", "personnel_plan", "cadence")
 
@@ -136,18 +134,20 @@ class SiteFacts:
     def column(self, url: str) -> Column | None:
         return next((c for c in self.columns if c.url == url), None)
 
-    def answers_read(self, kinds: tuple[str, ...] = READ_ANSWERS) -> set[str]:
-        """The script answers read whole: a dated list, a menu of titled records, an empty list."""
-        return {p.url for p in self.pages if p.role == "script_list" and p.ok and p.kind in kinds}
+    def answers_read(self) -> set[str]:
+        """The script answers read whole: a dated list, a menu of titled records (read as its links),
+        an empty list."""
+        return {p.url for p in self.pages if p.role == "script_list" and p.ok and p.kind in READ_ANSWERS}
 
-    def homepage_unseen(self, kinds: tuple[str, ...] = READ_ANSWERS) -> list[str]:
+    @property
+    def homepage_unseen(self) -> list[str]:
         """What the homepage shows that was not read: what its (and its panels') scripts fetch where the
-        answer was not read whole (as ``kinds`` of answer count), "template" for a list drawn in the
-        browser, and panels that could not be fetched. A judgement that nothing is there (no update;
-        with ``READ_FOR_LINKS``, no 办事服务 entry or channel) is uncertain beside it."""
+        answer was not read whole, "template" for a list drawn in the browser, and panels that could not
+        be fetched. A judgement that nothing is there (no update, no 办事服务 entry, no channel) is
+        uncertain beside it."""
         shown = [p for p in self.pages if p.role in ("homepage", "homepage_panel")]
         failed = [p.url for p in shown if p.role == "homepage_panel" and not p.ok]
-        return list(dict.fromkeys(self.not_read(shown, self.answers_read(kinds)) + failed))
+        return list(dict.fromkeys(self.not_read(shown) + failed))
 
     def not_read(self, pages: list[PageFact], read: set[str] | None = None) -> list[str]:
         """What ``pages`` show that was not read: what their scripts fetch where the answer failed, was

@@ -84,11 +84,14 @@ SITES = {
     "scriptnav": {"/": f"<div id='menu'></div>{items('xwdt', NEW)}"
                        "<script>$.ajax({url: '/api/menu', type: 'post', success: drawMenu});</script>",
                   "/api/menu": Reply(405, "Method Not Allowed", content_type="text/plain")},
-    # a menu read from JSON: it holds no update, but its entries are links no page showed
-    "jsonmenu": {"/": f"<div id='menu'></div>{items('xwdt', NEW)}<script>$.getJSON('/api/menu.json', drawMenu);</script>",
-                 "/api/menu.json": Reply(200, json.dumps([{"name": "首页", "url": "/"}, {"name": "网上办事", "url": "/bs/"},
-                                                          {"name": "县长信箱", "url": "/mail/"}], ensure_ascii=False),
-                                         content_type="application/json")},
+    # the homepage's menu is drawn from JSON: its links are the homepage's columns, entry and channel
+    "jsonmenu": {"/": f"<div id='menu'></div>{items('zcwj', NEW)}<script>$.getJSON('/api/menu.json', drawMenu);</script>",
+                 "/api/menu.json": Reply(200, json.dumps(
+                     [{"name": "首页", "url": "/"}, {"name": "新闻动态", "url": "/xwdt/"}, {"name": "网上办事", "url": "/bs/"},
+                      {"name": "县长信箱", "url": "/mail/"}], ensure_ascii=False), content_type="application/json"),
+                 "/bs/": html_page("网上办事", "<p>办事指南</p>"),
+                 "/mail/": html_page("县长信箱", "<ul class='mails'><li><a href='/mail/1.html'>问一</a> "
+                                             "来信时间：2023-01-10 答复时间：2023-01-12</li></ul>")},
 }
 ADDRESSES = ["127.0.0.96", "127.0.0.97", "127.0.0.98", "127.0.0.99", "127.0.0.90", "127.0.0.72", "127.0.0.58",
              "127.0.0.59"]
@@ -188,13 +191,19 @@ def test_nothing_found_beside_a_menu_not_read_is_no_veto(crawled, rule):
     severity, detail, evidence = finding(crawled, "scriptnav", rule, "clause1")
     assert severity == "warn" and "人工核实" in detail and evidence["not_read"][0].endswith("/api/menu")
     assert rule not in vetoes(crawled, "scriptnav")
-    # a menu read from JSON: its links were not searched for entries and channels
-    assert query(crawled, "SELECT kind FROM pages WHERE site_id = 'jsonmenu' AND role = 'script_list'") == [("records",)]
-    severity, _, evidence = finding(crawled, "jsonmenu", rule, "clause1")
-    assert severity == "warn" and evidence["not_read"][0].endswith("/api/menu.json")
     # the same homepage whose script's answer was read (and held nothing) is judged
     severity, _, evidence = finding(crawled, "empty", rule, "clause1")
     assert severity == "veto" and "not_read" not in evidence
+
+
+def test_a_menu_drawn_from_json_is_read_as_the_homepages_links(crawled):
+    assert query(crawled, "SELECT kind FROM pages WHERE site_id = 'jsonmenu' AND role = 'script_list'") == [("records",)]
+    assert "新闻动态" in {n for (n,) in query(crawled, "SELECT name FROM columns WHERE site_id = 'jsonmenu'")}
+    [(name, found_on)] = query(crawled, "SELECT name, found_on FROM service_entries WHERE site_id = 'jsonmenu'")
+    assert name == "网上办事" and found_on.endswith("/api/menu.json")
+    assert query(crawled, "SELECT name, status FROM channels WHERE site_id = 'jsonmenu'") == [("县长信箱", "ok")]
+    assert not query(crawled, "SELECT rule_id FROM findings WHERE site_id = 'jsonmenu' AND subject = 'clause1' "
+                              "AND rule_id IN ('service_unusable', 'interaction_poor')")
 
 
 def test_an_html_fragment_a_script_puts_in_is_read(crawled):

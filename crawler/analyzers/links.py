@@ -70,7 +70,7 @@ class _Link:
 
 class LinkAnalyzer(Analyzer):
     name = "links"
-    roles = ("homepage", "homepage_panel", "column", "article")
+    roles = ("homepage", "homepage_panel", "homepage_menu", "column", "article")
 
     def __init__(self, crawler):
         super().__init__(crawler)
@@ -89,7 +89,7 @@ class LinkAnalyzer(Analyzer):
         if role == "homepage":
             yield from self.soft404_probe(spider, site, response)
         budget = self.settings.getint("LINKS_MAX_PER_SITE")
-        on_homepage = role in ("homepage", "homepage_panel")  # a panel's links are shown on the homepage
+        on_homepage = role in ("homepage", "homepage_panel", "homepage_menu")  # shown on the homepage
         for url, kind, node in self.links(response, page):
             if url in seen:
                 if on_homepage:

@@ -59,7 +59,7 @@ class GuideItem:
 
 class ServiceAnalyzer(Analyzer):
     name = "service"
-    roles = ("homepage", "homepage_panel", "column")
+    roles = ("homepage", "homepage_panel", "homepage_menu", "column")
 
     def __init__(self, crawler):
         super().__init__(crawler)

@@ -13,6 +13,7 @@ or a Hanweb ``dataproxy.jsp`` datastore of ``<record>`` rows.
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 
@@ -52,6 +53,14 @@ def read_answer(text: str, answer_url: str, page_url: str, asof: date) -> tuple[
         if entries:
             clusters.append(listing.Cluster(path=f"json:{path}", entries=entries))
     return "json", clusters
+
+
+def menu_page(clusters: list[listing.Cluster], answer_url: str) -> Page:
+    """Titled records that are no list (a menu a script draws) as the links a browser shows them as: a
+    navigation bar, read like any page."""
+    links = "".join(f'<li><a href="{html.escape(e.url)}">{html.escape(e.title)}</a></li>'
+                    for c in clusters for e in c.entries)
+    return Page(f"<html><body><nav><ul>{links}</ul></nav></body></html>", answer_url)
 
 
 def _entries(records: list[dict], answer_url: str, page_url: str, asof: date) -> list[listing.Entry]:

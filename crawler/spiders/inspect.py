@@ -283,12 +283,13 @@ class InspectSpider(scrapy.Spider):
         yield self.page_item(response, site, "homepage", kind="homepage", title=page.title, item_count=len(entries),
                              script_loads=loads)
         yield from self.entries(site, canonical(site.url), entries, response.url, source="homepage")
-        yield from self.follow_script_lists(site, response.url, loads, "homepage", canonical(site.url))
         yield SiteItem(site_id=site.site_id, name=site.name, url=site.url, region=site.region, kind=site.kind,
                        domains=" ".join(site.domains), spider=site.spider, services=site.services,
                        status="inspected", final_url=response.url)
         found = hook.discover_columns(response, page, site)[: self.settings.getint("INSPECT_MAX_COLUMNS")]
         yield from self.follow_columns(site, found, level=1, parent="")
+        yield from self.follow_script_lists(site, response.url, loads, "homepage", canonical(site.url),
+                                            homepage_columns=len(found))
         shown = [u for u in panels.panel_urls(page) if self.owns(site, u)]
         for url in shown[: self.settings.getint("INSPECT_HOMEPAGE_PANELS")]:
             req = self.request(site, url, self.parse_homepage_panel, role="homepage_panel", priority=1,
@@ -312,18 +313,19 @@ class InspectSpider(scrapy.Spider):
         yield self.page_item(response, site, "homepage_panel", kind="panel", title=page.title,
                              item_count=len(entries), script_loads=loads)
         yield from self.entries(site, canonical(site.url), entries, response.url, source="homepage")
-        yield from self.follow_script_lists(site, response.url, loads, "homepage", canonical(site.url))
+        yield from self.follow_script_lists(site, response.url, loads, "homepage", canonical(site.url),
+                                            homepage_columns=response.meta["homepage_columns"])
         if not response.meta["homepage_columns"]:
             found = hook.discover_columns(response, page, site)[: self.settings.getint("INSPECT_MAX_COLUMNS")]
             yield from self.follow_columns(site, found, level=1, parent="")
         yield from self.analyze(response, page, site, "homepage_panel")
 
-    def follow_script_lists(self, site, page_url, loads, shown_on, column_url):
+    def follow_script_lists(self, site, page_url, loads, shown_on, column_url, **meta):
         """What a page's scripts fetch, on the site's own hosts, read for the lists it holds."""
         urls = [u for u in loads if u != "template" and self.owns(site, u)]
         for url in urls[: self.settings.getint("INSPECT_SCRIPT_LISTS")]:
             req = self.request(site, url, self.parse_script_list, role="script_list", priority=1,
-                               page_url=page_url, shown_on=shown_on, column_url=column_url)
+                               page_url=page_url, shown_on=shown_on, column_url=column_url, **meta)
             if req is not None:
                 yield req
 
@@ -349,6 +351,17 @@ class InspectSpider(scrapy.Spider):
                              item_count=len(entries))
         yield from self.entries(site, meta["column_url"], entries, response.url,
                                 source="homepage" if meta["shown_on"] == "homepage" else "column")
+        if meta["shown_on"] == "homepage" and kind == "records":
+            yield from self.read_menu(response, site, clusters)
+
+    def read_menu(self, response, site, clusters):
+        """A menu a homepage's script draws: its links read as the homepage's own (role homepage_menu),
+        for its columns when the homepage showed none, its 办事服务 entry and its 信箱."""
+        page = scriptlists.menu_page(clusters, response.url)
+        if not response.meta["homepage_columns"]:
+            found = self.handler(site).discover_columns(response, page, site)
+            yield from self.follow_columns(site, found[: self.settings.getint("INSPECT_MAX_COLUMNS")], level=1, parent="")
+        yield from self.analyze(response, page, site, "homepage_menu")
 
     def screen_homepage(self, response, site) -> list | None:
         """What to do instead of judging a homepage that is not the site's content, or None."""

@@ -65,7 +65,7 @@ class HomepageNotUpdated(Rule):
         """The homepage's newest dated item is older than the window: a veto, unless the homepage also
         shows content that was not read while a column did update, or shows without a date an item
         its column dates within the window (then a warning)."""
-        unseen, fresh = site.homepage_unseen(), self.fresh_columns(site, since, ctx.asof)
+        unseen, fresh = site.homepage_unseen, self.fresh_columns(site, since, ctx.asof)
         elsewhere = self.dated_elsewhere(site, since, ctx.asof)
         evidence = {"latest": newest.date.isoformat(), "title": newest.title, "url": newest.url,
                     "since": since.isoformat(), "homepage": site.url,

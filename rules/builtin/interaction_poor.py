@@ -17,7 +17,7 @@ menu its scripts fetch, a panel that failed) is a warning, not a veto.
 from __future__ import annotations
 
 from rules.base import Rule
-from rules.facts import READ_FOR_LINKS, describe_unseen
+from rules.facts import describe_unseen
 from rules.hookspecs import hookimpl
 
 
@@ -66,7 +66,7 @@ class InteractionPoor(Rule):
             named = "、".join(f"{c.name}" for c in others)
             detail = "未提供网上有效咨询建言渠道：未发现咨询建言类渠道" + (f"（仅有{named}，属除外的专门渠道）" if others else "")
             url = others[0].url if others else site.url
-            unseen = site.homepage_unseen(READ_FOR_LINKS)
+            unseen = site.homepage_unseen
             if unseen:  # the channel may be in what we could not read
                 evidence["not_read"] = unseen
                 yield self.finding("warn", f"{detail}，但首页另有由脚本加载或未能读取的内容（"

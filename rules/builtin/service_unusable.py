@@ -13,7 +13,7 @@ shows what was not read (a menu its scripts fetch, a panel that failed) is a war
 from __future__ import annotations
 
 from rules.base import Rule
-from rules.facts import READ_FOR_LINKS, describe_unseen
+from rules.facts import describe_unseen
 from rules.hookspecs import hookimpl
 
 
@@ -37,7 +37,7 @@ class ServiceUnusable(Rule):
             evidence = {"homepage": site.url,
                         "pages_searched": sum(1 for pg in site.pages if pg.ok and pg.role in ("homepage", "column"))}
             detail = "未提供办事服务：首页及栏目页未发现办事服务入口或政务服务平台链接"
-            unseen = site.homepage_unseen(READ_FOR_LINKS)
+            unseen = site.homepage_unseen
             if unseen:
                 evidence["not_read"] = unseen
                 yield self.finding("warn", f"{detail}，但首页另有由脚本加载或未能读取的内容（"
