@@ -78,6 +78,16 @@ def test_list_shapes():
     js = page('<ul id="list"></ul><script>$.getJSON("/api/letters.json?page=1", draw)</script>')
     read = read_list(js, ASOF)
     assert read.messages == [] and read.endpoints == ["http://demo.example/api/letters.json?page=1"]
+    # a plain list of letters: its one unlabelled date may be the asked or the answered one
+    plain = page("<ul class='list'>" + "".join(f"<li><a href='/mail/{i}.html'>关于小区停车难问题的咨询第{i}件</a>"
+                                               f"<span>2023-01-1{i}</span></li>" for i in range(4)) + "</ul>")
+    read = read_list(plain, ASOF)
+    assert read.shape == "list" and len(read.messages) == 4
+    assert all(m.needs_page and not m.asked_raw and not m.answered_raw for m in read.messages)
+    # beside 暂无留言 or a board a script fills, a list is a sidebar's, not the letters
+    sidebar = "<div class='side'>" + plain.html.split("<body>")[1].split("</body>")[0] + "</div>"
+    for board in ("<p>暂无留言</p>", "<ul id='letters'></ul><script>$.getJSON('/api/letters', draw)</script>"):
+        assert read_list(page(board + sidebar), ASOF).messages == []
     empty = page("<div class='list'><p>暂无留言</p></div>")
     assert read_list(empty, ASOF).placeholder == "暂无留言"
     # a board a script draws, or its hidden empty state, is unread, not empty
@@ -210,6 +220,36 @@ def test_hub_labelled_list_and_a_dead_channel_beside_a_live_one(tmp_path):
     assert "clause1" not in found
     assert found["clause2"][0] == "veto" and "问二" in found["clause2"][1] and "192天未答复" in found["clause2"][1]
     assert found["undated"][0] == "deduct" and found["no_recent_reply"][0] == "deduct"
+
+
+LETTERS = [("关于小区停车难问题的咨询", "来信时间：2022-06-01", "答复时间：2022-06-03", "办理状态：已办结"),
+           ("关于老旧小区供暖问题的咨询", "来信时间：2022-08-01", "", "办理状态：办理中"),
+           ("关于学校周边交通安全的建议", "来信时间：2023-01-10", "答复时间：2023-01-12", "办理状态：已办结")]
+PLAIN_SITE = {
+    "/": html_page("某县人民政府", '<div class="nav"><a href="/xwdt/">新闻动态</a></div>', footer='<a href="/mail/">县长信箱</a>'),
+    "/xwdt/": HUB_SITE["/xwdt/"],
+    # the list shows each letter's title and one date, unlabelled; its page says which date is which
+    "/mail/": html_page("县长信箱", '<ul class="list">' + "".join(
+        f'<li><a href="/mail/{i}.html">{t}</a><span>{asked[5:]}</span></li>' for i, (t, asked, _, _) in enumerate(LETTERS))
+        + "</ul>"),
+    **{f"/mail/{i}.html": html_page(t, f"<p>{asked}</p><p>{answered}</p><p>{status}</p><p>来信内容。</p>")
+       for i, (t, asked, answered, status) in enumerate(LETTERS)},
+}
+
+
+def test_a_plain_list_of_letters_is_read_on_the_letters_own_pages(tmp_path):
+    with Served("127.0.0.57", {p: Reply(body=b) for p, b in PLAIN_SITE.items()}) as site:
+        registry = write_sites(tmp_path / "sites.csv", [("plain", site.url)])
+        result = crawl_inspect(registry, tmp_path / "plain.db")
+    assert result.returncode == 0, result.stderr[-3000:]
+    db = tmp_path / "plain.db"
+    assert query(db, "SELECT name, status, shape FROM channels") == [("县长信箱", "ok", "list")]
+    assert sorted(query(db, "SELECT title, asked, answered, state FROM messages")) == sorted([
+        (LETTERS[0][0], "2022-06-01", "2022-06-03", "answered"), (LETTERS[1][0], "2022-08-01", None, "open"),
+        (LETTERS[2][0], "2023-01-10", "2023-01-12", "answered")])
+    found = findings(db, "plain")
+    assert "clause1" not in found
+    assert found["clause2"][0] == "veto" and LETTERS[1][0] in found["clause2"][1]
 
 
 BANNER_SITE = {

@@ -43,7 +43,7 @@ class ChannelItem:
     status: str = "pending"  # pending (not fetched), ok, empty (says 暂无), unreadable, error
     outcome: str = ""  # the typed fetch failure when status is error
     error: str = ""
-    shape: str = ""  # table, labelled, links (jact), json
+    shape: str = ""  # table, labelled, links (jact), list (read on the message pages), json
     messages: int = 0  # messages on the first list page (or the JSON endpoint)
     placeholder: str = ""
     endpoint: str = ""

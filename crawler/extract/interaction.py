@@ -18,9 +18,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from crawler.dates import parse_date
-from crawler.extract import PLACEHOLDERS, jsondata, shown_placeholder
+from crawler.extract import PLACEHOLDERS, jsondata, listing, shown_placeholder
 from crawler.extract.html import fold, link_href, link_name, text_of
-from crawler.extract.panels import SCRIPT_URL
+from crawler.extract.panels import CLIENT_TEMPLATE, SCRIPT_URL
 from crawler.extract.tables import read_pairs
 
 # consultation counts for both clauses of 互动回应差; suggestion (建言) only for clause 1; the others
@@ -320,6 +320,13 @@ def read_list(page, asof: date) -> ListRead:
     read.placeholder = shown_placeholder(page, m) if not read.messages else ""
     read.endpoints = [urljoin(page.url, u) for u in dict.fromkeys(SCRIPT_URL.findall(page.scripts))
                       if not u.lower().endswith((".js", ".css", ".html", ".htm", ".png", ".jpg"))]
+    if not (read.messages or read.placeholder or read.endpoints or CLIENT_TEMPLATE.search(page.html)):
+        # a plain list of letters (a title, one unlabelled date): whether that date is the asked or the
+        # answered one only the message page says, so each message is read there. Not beside a 暂无留言
+        # or a board a script fills: a list there is a sidebar's, not the letters.
+        main = listing.main_cluster(listing.find_clusters(page.body, page.url, asof, anchors=page.anchors), page.url)
+        read.messages = [Message(title=e.title, url=e.url) for e in main.entries] if main else []
+        read.shape = "list" if read.messages else ""
     return read
 
 
