@@ -100,6 +100,10 @@ def test_message_page_and_json_endpoint():
     m = read_message_page(page("<h2>关于路灯</h2><table><tr><td>写信时间</td><td>2023-01-02</td></tr>"
                                "<tr><td>回复时间</td><td>2023-01-04</td></tr><tr><td>处理单位</td><td>城管局</td></tr></table>"))
     assert (m.title, m.asked_raw, m.answered_raw, m.unit) == ("关于路灯", "2023-01-02", "2023-01-04", "城管局")
+    # bare 标题 and 状态 cells name the page's own fields
+    m = read_message_page(page("<h2>某县人民政府</h2><table><tr><td>标题</td><td>关于供暖</td></tr>"
+                               "<tr><td>来信时间</td><td>2022-09-02</td></tr><tr><td>状态</td><td>办理中</td></tr></table>"))
+    assert (m.title, m.asked_raw, m.status) == ("关于供暖", "2022-09-02", "办理中")
     rows = read_json('jsonp1({"root":[{"createDate":1672531200000,"feedbackDate":"2023-01-04","infoMess":"问",'
                      '"feedbackName":"民航局","id":7}]})', "http://demo.example/api")
     assert [(r.title, r.asked_raw, r.answered_raw, r.unit, r.url) for r in rows] == [

@@ -330,9 +330,17 @@ def read_list(page, asof: date) -> ListRead:
     return read
 
 
+# on a message page, the bare words name its own fields (a 状态 cell beside 办理中); never 时间 or 日期,
+# which may be the asked or the answered one
+_BARE_FIELDS = [("状态", "status"), ("标题", "title"), ("主题", "title")]
+
+
 def read_message_page(page) -> Message:
     """A message page: its labelled title, dates, status and answering unit."""
     values = labelled_values(page.body)
+    for key, value in labelled_values(page.body, _BARE_FIELDS).items():
+        if value and not values.get(key):
+            values[key] = value
     title = values.get("title", "")
     if not title:
         heading = next((h for h in page.body.iter("h1", "h2", "h3") if text_of(h)), None)
