@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import subprocess
@@ -12,6 +13,7 @@ import pytest
 
 from crawler.demo.server import DemoRegion
 from crawler.demo.world import ASOF
+from tests.servers import Served, write_sites
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,6 +38,19 @@ FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG
 def crawl_inspect(registry, db, asof=ASOF, *more, env=None) -> subprocess.CompletedProcess:
     return run_scrapy("crawl", "inspect", "-a", f"sites={registry}", "-a", f"asof={asof}",
                       "-s", f"INSPECT_DB={db}", *FAST, *more, env=env)
+
+
+def crawl_served(directory: Path, sites: dict[str, tuple[str, dict]], asof=ASOF) -> Path:
+    """Serve each site (name → (loopback address, routes)), inspect them in one crawl; the DB."""
+    servers = {name: Served(address, routes) for name, (address, routes) in sites.items()}
+    with contextlib.ExitStack() as stack:
+        for server in servers.values():
+            stack.enter_context(server)
+        registry = write_sites(directory / "sites.csv", [(name, s.url) for name, s in servers.items()])
+        db = directory / "region.db"
+        result = crawl_inspect(registry, db, asof)
+        assert result.returncode == 0, result.stderr[-3000:]
+    return db
 
 
 def query(db, sql, *params) -> list[tuple]:

@@ -11,8 +11,8 @@ import pytest
 
 from crawler.extract import Page
 from crawler.extract.panels import panel_urls, script_loads
-from tests.conftest import crawl_inspect, query
-from tests.servers import Reply, Served, html_page, write_sites
+from tests.conftest import crawl_served, query
+from tests.servers import Reply, html_page
 
 ASOF = "2023-02-09"
 
@@ -75,20 +75,9 @@ def routes(home: str) -> dict:
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
-    d = tmp_path_factory.mktemp("panels")
     homes = {**HOMES, "frameset": FRAMESET}
-    servers = [Served(f"127.0.0.{82 + n}", routes(home)) for n, home in enumerate(homes.values())]
-    for s in servers:
-        s.__enter__()
-    try:
-        registry = write_sites(d / "sites.csv", [(name, s.url) for name, s in zip(homes, servers)])
-        db = d / "panels.db"
-        result = crawl_inspect(registry, db, ASOF)
-        assert result.returncode == 0, result.stderr[-3000:]
-    finally:
-        for s in servers:
-            s.__exit__(None, None, None)
-    return db
+    return crawl_served(tmp_path_factory.mktemp("panels"),
+                        {name: (f"127.0.0.{82 + n}", routes(home)) for n, (name, home) in enumerate(homes.items())}, ASOF)
 
 
 def homepage_finding(db, site_id):

@@ -9,8 +9,8 @@ import pytest
 from crawler.extract import Page
 from crawler.extract.interaction import (channel_classifier, find_channels, labelled_values, read_date, read_json,
                                          read_list, read_message_page, reply_state)
-from tests.conftest import crawl_inspect, query, run_scrapy
-from tests.servers import Reply, Served, html_page, write_sites
+from tests.conftest import crawl_inspect, crawl_served, query, run_scrapy
+from tests.servers import Reply, html_page
 
 ASOF = date(2023, 2, 9)
 
@@ -210,11 +210,7 @@ HUB_SITE = {
 
 def test_hub_labelled_list_and_a_dead_channel_beside_a_live_one(tmp_path):
     """Channels found on a 互动交流 page; a dead one beside a valid one is no clause-1 veto."""
-    with Served("127.0.0.41", {p: Reply(body=b) for p, b in HUB_SITE.items()}) as site:
-        registry = write_sites(tmp_path / "sites.csv", [("hub", site.url)])
-        result = crawl_inspect(registry, tmp_path / "hub.db")
-    assert result.returncode == 0, result.stderr[-3000:]
-    db = tmp_path / "hub.db"
+    db = crawl_served(tmp_path, {"hub": ("127.0.0.41", {p: Reply(body=b) for p, b in HUB_SITE.items()})})
     assert sorted(query(db, "SELECT name, status, found_on LIKE '%/hub/' FROM channels")) == [
         ("书记信箱", "ok", 1), ("在线咨询", "error", 1)]
     assert sorted(query(db, "SELECT title, asked, asked_issue, answered, state FROM messages")) == [
@@ -242,11 +238,7 @@ PLAIN_SITE = {
 
 
 def test_a_plain_list_of_letters_is_read_on_the_letters_own_pages(tmp_path):
-    with Served("127.0.0.57", {p: Reply(body=b) for p, b in PLAIN_SITE.items()}) as site:
-        registry = write_sites(tmp_path / "sites.csv", [("plain", site.url)])
-        result = crawl_inspect(registry, tmp_path / "plain.db")
-    assert result.returncode == 0, result.stderr[-3000:]
-    db = tmp_path / "plain.db"
+    db = crawl_served(tmp_path, {"plain": ("127.0.0.57", {p: Reply(body=b) for p, b in PLAIN_SITE.items()})})
     assert query(db, "SELECT name, status, shape FROM channels") == [("县长信箱", "ok", "list")]
     assert sorted(query(db, "SELECT title, asked, answered, state FROM messages")) == sorted([
         (LETTERS[0][0], "2022-06-01", "2022-06-03", "answered"), (LETTERS[1][0], "2022-08-01", None, "open"),
@@ -276,11 +268,7 @@ SCRIPTED_HOME = html_page("某县人民政府", '<div class="nav"><a href="/xwdt
 @pytest.mark.parametrize("host, home", [("127.0.0.92", BANNER_SITE["/"]), ("127.0.0.95", SCRIPTED_HOME)],
                          ids=["image", "script"])
 def test_a_channel_or_service_entry_drawn_as_an_image_or_opened_by_a_script_is_found(tmp_path, host, home):
-    with Served(host, {p: Reply(body=b) for p, b in {**BANNER_SITE, "/": home}.items()}) as site:
-        registry = write_sites(tmp_path / "sites.csv", [("banner", site.url)])
-        result = crawl_inspect(registry, tmp_path / "banner.db")
-    assert result.returncode == 0, result.stderr[-3000:]
-    db = tmp_path / "banner.db"
+    db = crawl_served(tmp_path, {"banner": (host, {p: Reply(body=b) for p, b in {**BANNER_SITE, "/": home}.items()})})
     assert query(db, "SELECT name, status FROM channels") == [("县长信箱", "ok")]
     assert "clause1" not in findings(db, "banner")
     assert query(db, "SELECT name, kind FROM service_entries") == [("网上办事", "entry")]

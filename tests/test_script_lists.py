@@ -10,8 +10,8 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from crawler.extract.scriptlists import read_answer
-from tests.conftest import crawl_inspect, query
-from tests.servers import Reply, Served, html_page, write_sites
+from tests.conftest import crawl_served, query
+from tests.servers import Reply, html_page
 
 ASOF = "2023-02-09"
 OLD = ["2022-10-0" + str(i) for i in range(1, 7)]
@@ -113,19 +113,8 @@ def routes(overrides: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
-    d = tmp_path_factory.mktemp("scriptlists")
-    servers = [Served(address, routes(site)) for address, site in zip(ADDRESSES, SITES.values())]
-    for s in servers:
-        s.__enter__()
-    try:
-        registry = write_sites(d / "sites.csv", [(name, s.url) for name, s in zip(SITES, servers)])
-        db = d / "scriptlists.db"
-        result = crawl_inspect(registry, db, ASOF)
-        assert result.returncode == 0, result.stderr[-3000:]
-    finally:
-        for s in servers:
-            s.__exit__(None, None, None)
-    return db
+    return crawl_served(tmp_path_factory.mktemp("scriptlists"),
+                        {name: (address, routes(site)) for (name, site), address in zip(SITES.items(), ADDRESSES)}, ASOF)
 
 
 def finding(db, site_id, rule, subject=None):
