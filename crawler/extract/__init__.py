@@ -96,6 +96,10 @@ class Page:
         fragment = parse(f"<html><body><ul class='datastore'>{''.join(records)}</ul></body></html>")
         return listing.find_clusters(fragment.find("body"), self.url, asof)
 
+    def clusters(self, asof: date) -> list[listing.Cluster]:
+        """Every repeated structure of the page, the lists only a script holds first."""
+        return self.script_clusters(asof) + listing.find_clusters(self.body, self.url, asof, anchors=self.anchors)
+
     def script_clusters(self, asof: date) -> list[listing.Cluster]:
         """Hanweb datastores and JS-array lists: items that only a script holds."""
         clusters = self.datastore_clusters(asof)

@@ -15,7 +15,7 @@ from datetime import date
 import lxml.etree
 
 from crawler.dates import DateMatch, parse_date, url_date
-from crawler.extract.html import fold, meta_map
+from crawler.extract.html import fold, meta_map, text_of
 
 # times of something else than the page's publication: a deadline, a meeting, office hours
 _OTHER_TIMES = ("截止时间", "截止日期", "开始时间", "结束时间", "会议时间", "活动时间", "报名时间", "开标时间",
@@ -143,8 +143,7 @@ def _dateline_above(title_el, asof: date) -> tuple[DateMatch | None, str]:
         return None, ""
     for _ in range(2):  # <h1><span class="title">…</span></h1>: the heading is the title's element
         parent = title_el.getparent()
-        if parent is None or title_el.getprevious() is not None or fold("".join(parent.itertext())) != \
-                fold("".join(title_el.itertext())):
+        if parent is None or title_el.getprevious() is not None or text_of(parent) != text_of(title_el):
             break
         title_el = parent
     texts, sib = [], title_el.getprevious()
@@ -152,7 +151,7 @@ def _dateline_above(title_el, asof: date) -> tuple[DateMatch | None, str]:
         if isinstance(sib.tag, str):
             if len(sib) > 6:
                 break  # a block of many elements (a navigation, a crumb trail) is no dateline
-            t = fold("".join(sib.itertext()))
+            t = text_of(sib)
             if len(t) > 60 or "今天" in t:
                 break
             texts.insert(0, t)

@@ -40,9 +40,7 @@ def read_answer(text: str, answer_url: str, page_url: str, asof: date) -> tuple[
     """What the answer is ("json", "html", or "" for neither) and the lists it holds."""
     body = text.lstrip("\ufeff \t\r\n")
     if body[:1] == "<":
-        page = Page(body, page_url)
-        return "html", page.script_clusters(asof) + listing.find_clusters(page.body, page_url, asof,
-                                                                          anchors=page.anchors)
+        return "html", Page(body, page_url).clusters(asof)
     try:
         value = jsondata.load(body)
     except ValueError:

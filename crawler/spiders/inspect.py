@@ -276,20 +276,13 @@ class InspectSpider(scrapy.Spider):
         final_host = registry.host_of(response.url)
         if not site.owns(response.url):
             self.extra_hosts[site.site_id].add(final_host)
-        hook = self.handler(site)
         page = Page(response.text, response.url)
-        entries = hook.homepage_items(response, page, site)
-        loads = panels.script_loads(page)
-        yield self.page_item(response, site, "homepage", kind="homepage", title=page.title, item_count=len(entries),
-                             script_loads=loads)
-        yield from self.entries(site, canonical(site.url), entries, response.url, source="homepage")
+        found = self.level1_columns(response, page, site)
+        yield from self.homepage_facts(response, site, page, "homepage", homepage_columns=len(found))
         yield SiteItem(site_id=site.site_id, name=site.name, url=site.url, region=site.region, kind=site.kind,
                        domains=" ".join(site.domains), spider=site.spider, services=site.services,
                        status="inspected", final_url=response.url)
-        found = hook.discover_columns(response, page, site)[: self.settings.getint("INSPECT_MAX_COLUMNS")]
         yield from self.follow_columns(site, found, level=1, parent="")
-        yield from self.follow_script_lists(site, response.url, loads, "homepage", canonical(site.url),
-                                            homepage_columns=len(found))
         shown = [u for u in panels.panel_urls(page) if self.owns(site, u)]
         for url in shown[: self.settings.getint("INSPECT_HOMEPAGE_PANELS")]:
             req = self.request(site, url, self.parse_homepage_panel, role="homepage_panel", priority=1,
@@ -306,19 +299,26 @@ class InspectSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             yield self.page_item(response, site, "homepage_panel", kind="not_html")
             return
-        hook = self.handler(site)
         page = Page(response.text, response.url)
-        entries = hook.homepage_items(response, page, site)
+        yield from self.homepage_facts(response, site, page, "panel", homepage_columns=response.meta["homepage_columns"])
+        if not response.meta["homepage_columns"]:
+            yield from self.follow_columns(site, self.level1_columns(response, page, site), level=1, parent="")
+        yield from self.analyze(response, page, site, "homepage_panel")
+
+    def homepage_facts(self, response, site, page, kind, homepage_columns):
+        """A homepage's (or its panel's) page fact, its items, and the lists its scripts fetch."""
+        entries = self.handler(site).homepage_items(response, page, site)
         loads = panels.script_loads(page)
-        yield self.page_item(response, site, "homepage_panel", kind="panel", title=page.title,
-                             item_count=len(entries), script_loads=loads)
+        role = "homepage" if kind == "homepage" else "homepage_panel"
+        yield self.page_item(response, site, role, kind=kind, title=page.title, item_count=len(entries),
+                             script_loads=loads)
         yield from self.entries(site, canonical(site.url), entries, response.url, source="homepage")
         yield from self.follow_script_lists(site, response.url, loads, "homepage", canonical(site.url),
-                                            homepage_columns=response.meta["homepage_columns"])
-        if not response.meta["homepage_columns"]:
-            found = hook.discover_columns(response, page, site)[: self.settings.getint("INSPECT_MAX_COLUMNS")]
-            yield from self.follow_columns(site, found, level=1, parent="")
-        yield from self.analyze(response, page, site, "homepage_panel")
+                                            homepage_columns=homepage_columns)
+
+    def level1_columns(self, response, page, site) -> list[columns.ColumnLink]:
+        """The level-1 columns a homepage, its panel or its menu links (INSPECT_MAX_COLUMNS at most)."""
+        return self.handler(site).discover_columns(response, page, site)[: self.settings.getint("INSPECT_MAX_COLUMNS")]
 
     def follow_script_lists(self, site, page_url, loads, shown_on, column_url, **meta):
         """What a page's scripts fetch, on the site's own hosts, read for the lists it holds."""
@@ -359,8 +359,7 @@ class InspectSpider(scrapy.Spider):
         for its columns when the homepage showed none, its 办事服务 entry and its 信箱."""
         page = scriptlists.menu_page(clusters, response.url)
         if not response.meta["homepage_columns"]:
-            found = self.handler(site).discover_columns(response, page, site)
-            yield from self.follow_columns(site, found[: self.settings.getint("INSPECT_MAX_COLUMNS")], level=1, parent="")
+            yield from self.follow_columns(site, self.level1_columns(response, page, site), level=1, parent="")
         yield from self.analyze(response, page, site, "homepage_menu")
 
     def screen_homepage(self, response, site) -> list | None:
@@ -573,8 +572,7 @@ class InspectSpider(scrapy.Spider):
 
     def homepage_items(self, response, page: Page, site) -> list[listing.Entry]:
         """Every dated or list-like item on the homepage, those only a script holds included."""
-        return listing.list_entries(page.script_clusters(self.asof) + listing.find_clusters(
-            page.body, response.url, self.asof, anchors=page.anchors))
+        return listing.list_entries(page.clusters(self.asof))
 
     def discover_columns(self, response, page: Page, site, source="nav") -> list[columns.ColumnLink]:
         classify_name = columns.classifier(self.settings.get("COLUMN_KEYWORDS_FILE") or "")
