@@ -24,6 +24,10 @@ _SIDEISH = re.compile(r"side|hot|rank|tuijian|xgwz|related|relate|recommend|paih
 _MAINISH = re.compile(r"list|content|main|con|article|news|info|lb|wzlb", re.I)
 _STICKY = re.compile(r"置顶|\[顶\]|【顶】")
 _DATE_ONLY = re.compile(r"[\d\s\-/.:年月日]+")  # a link whose text is a date is not an item
+# an item's second link to its own page, under its summary: [详细], 阅读全文>>, more…
+_READ_MORE = re.compile(r"[\[【(（<]?\s*(详细|详情|详细内容|全文|阅读全文|查看全文|查看详情|点击查看|了解更多|"
+                        r"查看更多|更多|more|read more)\s*[\]】)）>»›]*[.…]*", re.I)
+_EMPTY_BRACKETS = re.compile(r"[\[【(（]\s*[\]】)）]")
 # forms a date ending a link's own text may take; one inside it (关于5月20日停电的通知) is no item date
 _DIGIT_END = re.compile(r"\d\D{0,3}$")
 _HAS_DIGIT = re.compile(r"\d").search
@@ -132,18 +136,18 @@ def _is_candidate(a, text: str | None = None) -> str | None:
     if href is None or _SKIP_HREF.match(href):
         return None
     title = anchor_title(a, text)
-    if len(title) < 4 or title.lower() in STOP_TITLES or _DATE_ONLY.fullmatch(title):
+    if len(title) < 4 or title.lower() in STOP_TITLES or _DATE_ONLY.fullmatch(title) or _READ_MORE.fullmatch(title):
         return None
     return title
 
 
 def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | None = None,
-             columns: dict | None = None) -> tuple[DateMatch | None, str]:
-    """A date in the item but outside its title; else a date-only element inside the anchor;
-    else a date that ends the anchor's own text (县政府召开常务会议 2024-06-11), or a bracketed one
-    that opens it. A date drawn as a calendar box (<b>09</b><i>2023-02</i>) is read from the box,
-    whose texts run together otherwise. ``text``: the anchor's own text, if already read; ``columns``:
-    each table's 发布日期 column, found once per page."""
+             columns: dict | None = None) -> tuple[DateMatch | None, str, bool]:
+    """(date, its text, whether it was read inside the anchor): a date in the item but outside its
+    title; else a date-only element inside the anchor; else a date that ends the anchor's own text
+    (县政府召开常务会议 2024-06-11), or a bracketed one that opens it. A date drawn as a calendar box
+    (<b>09</b><i>2023-02</i>) is read from the box, whose texts run together otherwise. ``text``: the
+    anchor's own text, if already read; ``columns``: each table's 发布日期 column, found once per page."""
     pieces, outside = [], []
     if container is anchor:
         sib = anchor.getnext()
@@ -167,18 +171,18 @@ def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | No
                     pieces.append(el.tail or "")
     around = fold(" ".join(pieces))
     if "今" in around and _TODAY_IS.search(around):
-        return None, ""
+        return None, "", False
     published = _published(container, around, year_hint, asof, {} if columns is None else columns)
     if published:
-        return published
+        return (*published, False)
     found = parse_date(around, asof, year_hint=year_hint) if around else None
     if (found is None or found.form in _YEAR_LESS) and _HAS_DIGIT(around):
         holders = set(anchor.iterancestors())
         box = _box_date([el for el in outside if el not in holders], year_hint, asof)
         if box and (found is None or (box[0].form == "ymd-box" and _same_day(box[0], found))):
-            return box
+            return (*box, False)
     if found:
-        return found, around[found.span[0]:found.span[1]]
+        return found, around[found.span[0]:found.span[1]], False
     for el in anchor.iter():
         if el is anchor:
             continue
@@ -186,21 +190,21 @@ def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | No
         if 4 <= len(t) <= 25:
             found = parse_date(t, asof, year_hint=year_hint)
             if found and found.span[1] - found.span[0] >= len(t) - 4:
-                return found, t
+                return found, t, True
     own = text_of(anchor) if text is None else text
     if _HAS_DIGIT(own):
         box = _box_date([el for el in anchor.iter() if el is not anchor], year_hint, asof)
         if box:
-            return box
+            return (*box, True)
     tail = title[-24:]
     found = parse_date(tail, asof, year_hint=year_hint) if len(title) > 12 and _DIGIT_END.search(tail) else None
     if found and found.form in _TRAILING_FORMS and found.span[1] >= len(title[-24:]) - 1:
-        return found, tail[found.span[0]:found.span[1]]
+        return found, tail[found.span[0]:found.span[1]], True
     lead = _LEADING.match(own)
     found = parse_date(lead["date"], asof, year_hint=year_hint) if lead else None
     if found and found.form in _TRAILING_FORMS and found.span == (0, len(lead["date"])):
-        return found, lead.group(0).strip()
-    return None, ""
+        return found, lead.group(0).strip(), True
+    return None, "", False
 
 
 
@@ -262,7 +266,7 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
         if title is not None:
             candidates.append((a, title, text))
     counts = _counts(candidates)
-    minor = _minor_links(candidates, counts)
+    minor = _minor_links(candidates, counts) | _twin_links(candidates, counts)
     if minor:
         candidates = [c for c in candidates if c[0] not in minor]
         counts = _counts(candidates)
@@ -279,16 +283,17 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
                 break
             container = parent
         url = join(base_url, a.get("href"))
-        found, raw = _date_in(container, a, url_year(url), asof, title, text, columns)
+        found, raw, inside = _date_in(container, a, url_year(url), asof, title, text, columns)
         title_clean = title
+        # a date read outside the anchor stays in a title that holds it too (…的公告(2023-02-09));
         # a date box inside the anchor reads "092023-02县政府…" in the anchor's text: its parts run together
-        shown = raw if raw in title_clean else raw.replace(" ", "")
+        shown = (raw if raw in title_clean else raw.replace(" ", "")) if inside else ""
         if shown and shown in title_clean and title_clean != shown:
             title_clean = fold(title_clean.replace(shown, ""))
         sticky = bool(_STICKY.search("".join(container.itertext()))) or any(
             "置顶" in (img.get("alt") or "") or "top" in (img.get("src") or "").rsplit("/", 1)[-1].lower()
             for img in container.iter("img"))
-        entry = Entry(title=_STICKY.sub("", title_clean).strip(), url=url,
+        entry = Entry(title=_EMPTY_BRACKETS.sub("", _STICKY.sub("", title_clean)).strip(), url=url,
                       date=found.value if found else None, date_text=raw,
                       date_form=found.form if found else "", sticky=sticky)
         parent = container.getparent()
@@ -352,6 +357,26 @@ def _minor_links(candidates, counts: dict) -> set:
         best = max(group, key=lambda c: len(c[1]))
         if all(len(best[1]) >= 2 * len(c[1]) for c in group if c is not best):
             minor.update(c[0] for c in group if c is not best)
+    return minor
+
+
+def _twin_links(candidates, counts: dict) -> set:
+    """Second links to one page from a box holding nothing else (<div><a title=…><img></a><h4><a>…</a></h4></div>,
+    a card's thumbnail and heading): the box is one item, titled by the first link with text."""
+    by_url: dict = {}
+    for cand in candidates:
+        by_url.setdefault(cand[0].get("href", "").strip(), []).append(cand)
+    minor = set()
+    for group in by_url.values():
+        if len(group) < 2:
+            continue
+        first = group[0][0]
+        holders = set(first.iterancestors())
+        box = next((p for p in group[1][0].iterancestors() if p in holders), None)
+        if box is None or counts.get(box, 0) != len(group):
+            continue
+        keep = min(group, key=lambda c: not c[0].text_content().strip())
+        minor.update(c[0] for c in group if c is not keep)
     return minor
 
 

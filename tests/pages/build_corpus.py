@@ -731,6 +731,27 @@ listing("undated-list-beside-dated-box", "other", f"{BASE}/zwgk/zcwj/index.html"
         lambda t, u, d: f'<li><a href="{u}">{t}</a><span>{d}</span></li>') + '</ul></div>'),
     own_rows, "the column's own list has no dates; a dated box beside it links elsewhere")
 
+more_rows = rows_for(f"{BASE}/xwdt/", D1[:6], start=3)
+listing("summary-read-more-link", "other", f"{BASE}/xwdt/index.html", list_frame(
+    "某某县人民政府", "新闻动态",
+    '<div class="newslist">' + lis(more_rows, lambda t, u, d: f'<div class="news-item"><h3><a href="{u}">{t}</a></h3>'
+                                   f'<p>近日，相关部门认真贯彻落实上级部署……<a href="{u}">[详细]</a></p>'
+                                   f'<span class="time">{d} 10:00</span></div>') + '</div>'),
+    more_rows, "each item's summary ends in a second link to it ([详细]); the rows are divs, not li")
+card_rows = rows_for(f"{BASE}/tpxw/", D1[:5], start=6)
+listing("thumbnail-and-title-links-in-divs", "other", f"{BASE}/tpxw/index.html", list_frame(
+    "某某县人民政府", "图片新闻",
+    '<div class="piclist">' + lis(card_rows, lambda t, u, d: f'<div class="pic-item"><a href="{u}" title="{t}">'
+                                  f'<img src="/img/{d}.jpg"></a><div class="txt"><h4><a href="{u}">{t}</a></h4>'
+                                  f'<span>{d}</span></div></div>') + '</div>'),
+    card_rows, "a div per item linking its page twice: the thumbnail (with a title) and the heading")
+dated_titles = [(f"关于{d[:4]}年第{i}批招聘人员名单的公示({d})", f"{BASE}/tzgg/{d[:7].replace('-', '')}/t{d.replace('-', '')}_{7000 + i}.html", d)
+                for i, d in enumerate(D1[:5], start=1)]
+listing("date-in-title-and-beside", "other", f"{BASE}/tzgg/index.html", list_frame(
+    "某某县人民政府", "通知公告",
+    '<ul class="list">' + lis(dated_titles, lambda t, u, d: f'<li><a href="{u}">{t}</a><span>[{d}]</span></li>') + '</ul>'),
+    dated_titles, "the title holds its own date, which is also shown beside it: the title keeps it")
+
 detail("news-dateline-above-title", "other", "https://www.example.com/politics/20240611/c_1130000000.htm",
        chrome("某某新闻网", "全省重点项目建设推进会召开-某某新闻网",
               '<div class="header-box"><div class="header-time"><span class="year"><em> 2024</em></span>'
