@@ -14,7 +14,7 @@ from datetime import date
 
 import lxml.etree
 
-from crawler.dates import DateMatch, parse_date, url_date
+from crawler.dates import DateMatch, parse_date, url_date, url_year
 from crawler.extract.html import fold, meta_map, text_of
 
 # times of something else than the page's publication: a deadline, a meeting, office hours
@@ -41,6 +41,13 @@ _BOXES = {"div", "ul", "ol", "dl", "table", "tr", "td", "section", "aside", "foo
 _TITLE_BOX = re.compile(r"title|tit\b|biaoti|bt\b|headline", re.I)
 _FULL_FORMS = {"ymd", "y-md", "ymd-cn", "cn-numerals", "yy-md", "compact", "relative", "ctime", "rfc822"}
 _CT = re.compile(r"\bvar\s+ct\s*=\s*['\"]?\d{10}")
+_YEAR_LESS = {"md-inferred", "md-url-year"}
+# a byline's month-day as a news site prints it for this year's articles: 02-09 10:45, 2月9日 10:45
+_BYLINE_MD = re.compile(r"\d{1,2}[-/]\d{1,2}|.*\d[:：]\d")
+# who may share the line of a date closing an article: （编辑：张三　2023-02-09）, and the marks around them
+_CLOSING_WHO = re.compile(r"(?:责任编辑|编辑|责编|审核|校对|核稿|终审|初审|撰稿|供稿|记者|作者|来源)\s*[:：]?\s*[^\s()（）\[\]【】|/]{0,12}")
+_CLOSING_MARKS = re.compile(r"[\s()（）\[\]【】|/:：·]")
+_HAS_DATE_DIGIT = re.compile(r"[\d〇]")
 _PUB_METAS = ("PubDate", "publishdate", "pubtime", "article:published_time", "firstpublishedtime", "published_time",
               "datePublished")
 # schema.org markup of news sites: <script type="application/ld+json">{"@type": "NewsArticle", "datePublished": …}
@@ -191,9 +198,10 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
                 metas: dict | None = None, flat: tuple | None = None) -> tuple[DateMatch | None, dict]:
     """The chosen date and the candidates seen (label, written, meta PubDate, URL) as evidence.
 
-    Order: a 发布日期-like label nearest the title; an unlabelled full date just under the title;
-    meta PubDate; the URL date. 成文日期 and 更新时间 are kept as evidence, never chosen over a
-    发布日期; 页面生成时间 and Maketime are ignored.
+    Order: a 发布日期-like label nearest the title; an unlabelled full date just under the title (or a
+    year-less byline opening the text there: ``02-09 10:45``); meta PubDate; the URL date; last, a
+    date closing the article (``_closing_date``). 成文日期 and 更新时间 are kept as evidence, never
+    chosen over a 发布日期; 页面生成时间 and Maketime are ignored.
     """
     metas = meta_map(root) if metas is None else metas
     flat, heads, links, _ = flatten(body) if flat is None else flat
@@ -222,7 +230,12 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
         window = flat[t_end:t_end + 300]
         found = parse_date(window, asof)
         # a date after a link is a list item's, not the article's
-        if found and found.form in _FULL_FORMS and found.form != "relative" \
+        if found and found.form in _YEAR_LESS:
+            found = parse_date(window, asof, year_hint=url_year(url))
+            # only a byline opening the text under the title; a month-day further down is the news's own
+            if found.span[0] > 3 or not _BYLINE_MD.match(window[found.span[0]:found.span[1]]):
+                found = None
+        if found and (found.form in _FULL_FORMS or found.form in _YEAR_LESS) and found.form != "relative" \
                 and not any(t_end <= p < t_end + found.span[0] for p in links):
             nearby = found
             evidence["nearby_text"] = window[found.span[0]:found.span[1]]
@@ -262,9 +275,14 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
     from_url = url_date(url)
     if from_url:
         evidence["url"] = from_url.value.isoformat()
+    closing = None
+    if not (labelled or nearby or timed or meta_match or from_url):
+        closing, text = _closing_date(flat, t_end, asof)
+        if closing:
+            evidence["closing"], evidence["closing_text"] = closing.value.isoformat(), text
     chosen, source = None, ""
     for source, chosen in (("label", labelled.get("published", (0, None))[1]), ("nearby", nearby),
-                           ("time", timed), ("meta", meta_match), ("url", from_url)):
+                           ("time", timed), ("meta", meta_match), ("url", from_url), ("closing", closing)):
         if chosen:
             break
     if chosen:
@@ -274,6 +292,32 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
         if disagree:
             evidence["disagree"] = disagree
     return chosen, evidence
+
+
+def _closing_date(flat: str, t_end: int, asof: date) -> tuple[DateMatch | None, str]:
+    """A full date on the last line of the text after the title, alone or beside its editor
+    (``（编辑：张三　2023-02-09）``, a 公文's signature date): an article that states no other date.
+    Not when more than a short line follows it (a footer we could not tell apart), nor when other
+    lines are dates alone too (the rows of a list whose items have no links)."""
+    lines = [line for line in (fold(x) for x in flat[t_end:].split("\n")) if line]
+    closing = [(i, found) for i, found in enumerate(_closing_line(line, asof) for line in lines) if found]
+    if len(closing) != 1:
+        return None, ""
+    i, found = closing[0]
+    if i < len(lines) - 2 or sum(map(len, lines[i + 1:])) > 60:
+        return None, ""
+    return found, lines[i][found.span[0]:found.span[1]]
+
+
+def _closing_line(line: str, asof: date) -> DateMatch | None:
+    if len(line) > 40 or not _HAS_DATE_DIGIT.search(line):
+        return None
+    found = parse_date(line, asof)
+    if not found or found.form not in _FULL_FORMS or found.form == "relative":
+        return None
+    if _CLOSING_MARKS.sub("", _CLOSING_WHO.sub("", line[:found.span[0]] + line[found.span[1]:])):
+        return None  # a sentence that holds a date, not a closing line
+    return found
 
 
 def article_markup(metas: dict, scripts: str) -> bool:

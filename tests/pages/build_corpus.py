@@ -801,6 +801,29 @@ detail("time-itemprop-published", "other", "https://www.example.com/news/2405/a9
               nav=False),
        "2024-05-30", "no visible full date: <time itemprop=datePublished datetime>, and a dated related box")
 
+detail("year-less-byline", "other", "https://www.example.com/news/a93140.html",
+       chrome("某某新闻网", "全县夏粮收购工作有序推进",
+              '<h1>全县夏粮收购工作有序推进</h1><div class="info">06-12 09:00 来源：县融媒体中心</div>'
+              '<div class="content"><p>本报讯 6月10日，全县夏粮收购工作会议召开。</p>' + prose(3) + '</div>'
+              + related(["2024-05-02", "2024-05-09", "2024-05-16"]), nav=False),
+       "2024-06-12", "a byline's year-less date under the title (this year's article); the lead's 6月10日 is the news's")
+detail("url-date-only-related-box", "other", "https://www.example.com/2024-06/12/content_93141.htm",
+       chrome("某某新闻网", "县图书馆延长开放时间",
+              '<h1>县图书馆延长开放时间</h1><div class="content">' + prose(4) + '</div>'
+              + related(["2024-05-02", "2024-05-09", "2024-05-16", "2024-05-23"], "box2"), nav=False),
+       "2024-06-12", "no date on the page but the URL's, and a dated box that looks like a list")
+detail("editor-line-closing-date", "other", "https://www.example.com/news/show_93142.html",
+       chrome("某某新闻网", "县教育局部署中考安全保障工作",
+              '<h1>县教育局部署中考安全保障工作</h1><div class="content">' + prose(4)
+              + '<p class="editor">（责任编辑：王五　2024-06-11）</p></div>' + related(["2024-05-02", "2024-05-09", "2024-05-16"]),
+              nav=False),
+       "2024-06-11", "the only date closes the article beside its editor")
+detail("notice-signature-date", "other", "http://www.example.gov.cn/tzgg/show_5122.html",
+       chrome("某某县人民政府", "关于做好2024年防汛工作的通知_某某县人民政府",
+              '<div class="detail"><h1>关于做好2024年防汛工作的通知</h1>' + prose(4)
+              + '<p style="text-align:right">某某县人民政府办公室</p><p style="text-align:right">2024年6月7日</p></div>'),
+       "2024-06-07", "a notice whose only date is its signature's, under the issuing office")
+
 
 def write():
     manifest = []
