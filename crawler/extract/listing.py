@@ -15,7 +15,7 @@ from datetime import date, datetime
 from itertools import islice
 
 from crawler.dates import DateMatch, infer_list_years, parse_date, parse_date_box, url_year
-from crawler.extract.html import fold, join, text_of
+from crawler.extract.html import fold, join, link_href, text_of
 
 ITEM_TAGS = ("li", "tr", "dd", "dt")
 _SKIP_HREF = re.compile(r"^\s*(javascript:|mailto:|tel:|#|$)", re.I)
@@ -27,6 +27,10 @@ _DATE_ONLY = re.compile(r"[\d\s\-/.:年月日]+")  # a link whose text is a date
 # an item's second link to its own page, under its summary: [详细], 阅读全文>>, more…
 _READ_MORE = re.compile(r"[\[【(（<]?\s*(详细|详情|详细内容|全文|阅读全文|查看全文|查看详情|点击查看|了解更多|"
                         r"查看更多|更多|more|read more)\s*[\]】)）>»›]*[.…]*", re.I)
+# a script link's call, and what it passes: a path (goto('/n/1.html')) or an id (showDetail('1001'))
+_SCRIPT_CALL = re.compile(r"\s*javascript:\s*(?!void\b)[\w.$]+\s*\(", re.I)
+_SCRIPT_PATH = re.compile(r"""['"]((?:https?://|/|\.{1,2}/)[^'"\s]+|[^'"\s]+\.(?:s?html?|jsp|aspx?|php|pdf|docx?|xlsx?))['"]""")
+_SCRIPT_ARG = re.compile(r"""\(\s*['"]?([\w-]{1,40})""")
 _EMPTY_BRACKETS = re.compile(r"[\[【(（]\s*[\]】)）]")
 # forms a date ending a link's own text may take; one inside it (关于5月20日停电的通知) is no item date
 _DIGIT_END = re.compile(r"\d\D{0,3}$")
@@ -133,12 +137,42 @@ class _Boxes:
 
 def _is_candidate(a, text: str | None = None) -> str | None:
     href = a.get("href")
+    shortest = 4
     if href is None or _SKIP_HREF.match(href):
-        return None
+        if not _opens_by_script(a, href):
+            return None
+        shortest = 6  # a tab or a drop-down heading a script opens (通知公告, 政务公开) is no item
     title = anchor_title(a, text)
-    if len(title) < 4 or title.lower() in STOP_TITLES or _DATE_ONLY.fullmatch(title) or _READ_MORE.fullmatch(title):
+    if len(title) < shortest or title.lower() in STOP_TITLES or _DATE_ONLY.fullmatch(title) \
+            or _READ_MORE.fullmatch(title):
         return None
     return title
+
+
+def _opens_by_script(a, href: str | None) -> bool:
+    """A link a script opens: ``href="javascript:showDetail(1001)"``, or a ``javascript:``/``#``/no href
+    with an onclick; ``javascript:void(0)`` alone opens nothing we can tell."""
+    if a.get("onclick"):
+        return href is None or not href.lstrip().lower().startswith(("mailto:", "tel:"))
+    return bool(href) and _SCRIPT_CALL.match(href) is not None
+
+
+def _item_url(a, base_url: str, n: int) -> str:
+    """Where an item leads: its href; for a script link the page it opens (``window.open('…')``, a
+    quoted path passed to a function), else the list page itself marked with the function's argument
+    or the item's number (``…/index.html#1001``): an item with no page of its own to fetch."""
+    href = a.get("href")
+    if href is not None and not _SKIP_HREF.match(href):
+        return join(base_url, href)
+    target = link_href(a)
+    code = f"{a.get('onclick') or ''} {href or ''}".replace("void(0)", "")
+    if not target:
+        m = _SCRIPT_PATH.search(code)
+        target = m.group(1) if m else ""
+    if target:
+        return join(base_url, target)
+    m = _SCRIPT_ARG.search(code)
+    return f"{base_url.split('#')[0]}#{m.group(1) if m else n}"
 
 
 def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | None = None,
@@ -264,7 +298,7 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
     for a, text in anchors if anchors is not None else ((a, None) for a in body.iter("a")):
         title = _is_candidate(a, text)
         if title is not None:
-            candidates.append((a, title, text))
+            candidates.append((a, title, text, _item_url(a, base_url, len(candidates))))
     counts = _counts(candidates)
     minor = _minor_links(candidates, counts) | _twin_links(candidates, counts)
     if minor:
@@ -273,7 +307,7 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
     clusters: dict = {}
     boxes = _Boxes()
     columns: dict = {}
-    for a, title, text in candidates:
+    for a, title, text, url in candidates:
         container = a
         while container.tag not in ITEM_TAGS or (container.tag != "li" and _whole_row(container, counts)):
             parent = container.getparent()
@@ -282,7 +316,6 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
             if sum(len(t.strip()) for t in parent.itertext()) > len(title) + 120:
                 break
             container = parent
-        url = join(base_url, a.get("href"))
         found, raw, inside = _date_in(container, a, url_year(url), asof, title, text, columns)
         title_clean = title
         # a date read outside the anchor stays in a title that holds it too (…的公告(2023-02-09));
@@ -311,7 +344,7 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
 def _counts(candidates) -> dict:
     """How many candidate links each element holds."""
     counts: dict = {}
-    for a, _, _ in candidates:
+    for a, *_ in candidates:
         p = a
         while p is not None:
             counts[p] = counts.get(p, 0) + 1
@@ -343,8 +376,8 @@ def _minor_links(candidates, counts: dict) -> set:
         # a thumbnail's link and the title's link to one article: the one with text stays
         by_url: dict = {}
         for c in sorted(group, key=lambda c: not c[0].text_content().strip()):
-            by_url.setdefault(c[0].get("href", "").strip(), c)
-        minor.update(c[0] for c in group if by_url[c[0].get("href", "").strip()] is not c)
+            by_url.setdefault(c[3], c)
+        minor.update(c[0] for c in group if by_url[c[3]] is not c)
         rows[row] = list(by_url.values())
     seen = Counter(c[1] for group in rows.values() for c in group)
     for group in rows.values():
@@ -365,7 +398,7 @@ def _twin_links(candidates, counts: dict) -> set:
     a card's thumbnail and heading): the box is one item, titled by the first link with text."""
     by_url: dict = {}
     for cand in candidates:
-        by_url.setdefault(cand[0].get("href", "").strip(), []).append(cand)
+        by_url.setdefault(cand[3], []).append(cand)
     minor = set()
     for group in by_url.values():
         if len(group) < 2:
@@ -410,6 +443,11 @@ def _drop_subcolumn_links(cluster: Cluster) -> None:
     n, dated = len(cluster.entries), cluster.dated
     if dated >= 2 and dated / n >= 0.6:
         cluster.entries = [e for e in cluster.entries if e.date or not _COLUMN_URL.search(e.url.split("?")[0])]
+
+
+def has_own_page(entry: Entry, page_url: str) -> bool:
+    """Whether the item links a page of its own, not only a script of the list page (``_item_url``)."""
+    return entry.url.split("#")[0] != page_url.split("#")[0]
 
 
 def list_entries(clusters: list[Cluster]) -> list[Entry]:

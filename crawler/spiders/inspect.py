@@ -446,7 +446,7 @@ class InspectSpider(scrapy.Spider):
             # the newest items, not a pinned (置顶) old one: an undated list is dated by these articles
             newest = [e for e in extracted.items if not e.sticky] or extracted.items
             for entry in newest[: self.settings.getint("INSPECT_ARTICLES_PER_COLUMN")]:
-                if self.owns(site, entry.url):
+                if self.owns(site, entry.url) and listing.has_own_page(entry, response.url):
                     req = self.request(site, entry.url, self.parse_article, role="article",
                                        column_url=meta["column_url"], list_date=entry.date_text)
                     if req is not None:
