@@ -117,7 +117,7 @@ class InteractionAnalyzer(Analyzer):
 
     def analyze(self, spider, response, page, site, role):
         seen = self.seen.setdefault(site.site_id, set())
-        for link in find_channels(page.body, response.url, self.classify):
+        for link in find_channels(page.body, page.url, self.classify, page.links):
             if link.url in seen:
                 continue
             seen.add(link.url)

@@ -75,7 +75,7 @@ class ServiceAnalyzer(Analyzer):
 
     def _links(self, spider, page_url, page, site):
         seen = self.seen.setdefault(site.site_id, set())
-        for link in find_service_links(page.body, page_url, self.table, page.anchors):
+        for link in find_service_links(page.body, page.url, self.table, page.links):
             if link.url in seen:
                 continue
             seen.add(link.url)

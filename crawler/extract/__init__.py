@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from crawler.dates import DateMatch, parse_date, url_year
 from crawler.extract import columns, detail, listing, pagination
-from crawler.extract.html import fold, meta_map, parse, text_of, visible_copy
+from crawler.extract.html import PageLink, fold, meta_map, parse, read_links, text_of, visible_copy
 from crawler.extract.panels import CLIENT_TEMPLATE
 
 PLACEHOLDERS = re.compile(r"暂无(信息|数据|内容|记录|相关信息|文章)|没有(相关)?(信息|记录|数据)|无相关(信息|数据)|(信息|数据)为空")
@@ -68,6 +68,11 @@ class Page:
     def anchors(self) -> list[tuple[object, str]]:
         """Every visible link with its text, read once for the list and pager searches."""
         return [(a, text_of(a)) for a in self.body.iter("a")]
+
+    @cached_property
+    def links(self) -> list[PageLink]:
+        """The visible links that lead somewhere, resolved once for the column, service and channel readers."""
+        return read_links(self.body, self.url, self.anchors)
 
     @cached_property
     def metas(self) -> dict[str, str]:

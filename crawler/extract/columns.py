@@ -12,11 +12,10 @@ from functools import lru_cache
 from importlib.resources import files
 from urllib.parse import urlsplit
 
-from crawler.extract.html import fold, join, link_href, link_name, text_of
+from crawler.extract.html import PageLink, fold, link_name, read_links, text_of
 from crawler.extract.tables import read_pairs
 
 CATEGORIES = ("news", "notice", "personnel_plan", "cadence", "static", "interaction", "service", "special")
-_SKIP = re.compile(r"^\s*(javascript:|mailto:|tel:|#|$)", re.I)
 _FILE = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|jpg|png|gif|mp4)$", re.I)
 _NAVISH = re.compile(r"nav|menu|daohang|lanmu|channel|column|subnav|dh|left|sidebar|tab", re.I)
 _MORE = re.compile(r"^(更多|more|更多>+|>>|更多信息|查看更多)$", re.I)
@@ -71,22 +70,18 @@ def _heading_near(a) -> str:
 
 
 def discover(body, base_url: str, owns, classify: Classifier, known: set[str] = frozenset(),
-             source_nav: str = "nav") -> list[ColumnLink]:
-    """Column links on a page: navigation blocks, 更多 links and links named like columns."""
+             source_nav: str = "nav", links: list[PageLink] | None = None) -> list[ColumnLink]:
+    """Column links on a page: navigation blocks, 更多 links and links named like columns.
+    ``links``: the page's links if already read (``Page.links``)."""
     found: dict[str, ColumnLink] = {}
     base = urlsplit(base_url)
-    for a in body.iter("a"):
-        href = link_href(a)
-        if _SKIP.match(href):
-            continue
-        url = join(base_url, href).split("#")[0]
-        parts = urlsplit(url)
+    for a, text, href, url, parts in read_links(body, base_url) if links is None else links:
         if not owns(url) or _FILE.search(parts.path) or url in known:
             continue
         if parts.path in ("", "/", "/index.html", "/index.htm", "/index.shtml") and not parts.query \
                 and parts.netloc == base.netloc:
             continue
-        text = link_name(a)
+        text = link_name(a, text)
         if _MORE.match(text):
             name, source = _heading_near(a), "more"
         else:

@@ -300,13 +300,13 @@ def _closing_date(flat: str, t_end: int, asof: date) -> tuple[DateMatch | None, 
     Not when more than a short line follows it (a footer we could not tell apart), nor when other
     lines are dates alone too (the rows of a list whose items have no links)."""
     lines = [line for line in (fold(x) for x in flat[t_end:].split("\n")) if line]
-    closing = [(i, found) for i, found in enumerate(_closing_line(line, asof) for line in lines) if found]
-    if len(closing) != 1:
-        return None, ""
-    i, found = closing[0]
-    if i < len(lines) - 2 or sum(map(len, lines[i + 1:])) > 60:
-        return None, ""
-    return found, lines[i][found.span[0]:found.span[1]]
+    for i in range(len(lines) - 1, max(-1, len(lines) - 3), -1):
+        found = _closing_line(lines[i], asof) if sum(map(len, lines[i + 1:])) <= 60 else None
+        if found:
+            if any(_closing_line(line, asof) for line in lines[:i]):
+                return None, ""
+            return found, lines[i][found.span[0]:found.span[1]]
+    return None, ""
 
 
 def _closing_line(line: str, asof: date) -> DateMatch | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import copy
 import re
 import threading
-from urllib.parse import urljoin
+from typing import NamedTuple
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
@@ -137,3 +138,25 @@ def join(base: str, href: str) -> str:
         cut = base.find("/", base.find("://") + 3)
         return (base if cut < 0 else base[:cut]) + href
     return urljoin(base, href)
+
+
+class PageLink(NamedTuple):
+    """A link as the column, service and interaction readers take it."""
+    a: object
+    text: str  # its visible text
+    href: str  # ``link_href``: the href, or the URL a script link opens
+    url: str  # absolute, without its fragment
+    parts: SplitResult
+
+
+def read_links(body, base_url: str, anchors=None) -> list[PageLink]:
+    """Every link under ``body`` that leads somewhere (not mailto:, tel:, a fragment or a script that
+    opens nothing); ``anchors``: its (element, text) pairs if already read."""
+    out = []
+    for a, text in anchors if anchors is not None else ((a, text_of(a)) for a in body.iter("a")):
+        href = link_href(a)
+        if not href or href[:7].lower() == "mailto:" or href[:4].lower() == "tel:":
+            continue
+        url = join(base_url, href).split("#")[0]
+        out.append(PageLink(a, text, href, url, urlsplit(url)))
+    return out

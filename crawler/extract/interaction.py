@@ -15,11 +15,11 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from crawler.dates import parse_date
 from crawler.extract import PLACEHOLDERS, jsondata, listing, shown_placeholder
-from crawler.extract.html import fold, link_href, link_name, text_of
+from crawler.extract.html import PageLink, fold, link_name, read_links, text_of
 from crawler.extract.panels import CLIENT_TEMPLATE, SCRIPT_URL
 from crawler.extract.tables import read_pairs
 
@@ -123,21 +123,19 @@ def channel_classifier(extra_file: str = "") -> ChannelClassifier:
     return ChannelClassifier(rows)
 
 
-def find_channels(body, base_url: str, classify: ChannelClassifier) -> list[ChannelLink]:
-    """Links named like an interaction channel (short link texts only: a news title is not a channel)."""
+def find_channels(body, base_url: str, classify: ChannelClassifier,
+                  links: list[PageLink] | None = None) -> list[ChannelLink]:
+    """Links named like an interaction channel (short link texts only: a news title is not a channel).
+    ``links``: the page's links if already read (``Page.links``)."""
     found: dict[str, ChannelLink] = {}
-    for a in body.iter("a"):
-        href = link_href(a)
-        if not href or re.match(r"(mailto:|tel:)", href, re.I):
-            continue
-        name = link_name(a)
+    for a, text, href, url, parts in read_links(body, base_url) if links is None else links:
+        name = link_name(a, text)
         if not 2 <= len(name) <= 12:
             continue
         hit = classify(name)
         if hit is None:
             continue
-        url = urljoin(base_url, href).split("#")[0]
-        if urlsplit(url).scheme not in ("http", "https") or url.rstrip("/") == base_url.rstrip("/"):
+        if parts.scheme not in ("http", "https") or url.rstrip("/") == base_url.rstrip("/"):
             continue
         found.setdefault(url, ChannelLink(name=name, url=url, cls=hit[0], keyword=hit[1]))
     return list(found.values())

@@ -13,17 +13,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from crawler.extract import listing
-from crawler.extract.html import join, link_href, link_name, text_of
+from crawler.extract.html import PageLink, link_name, read_links
 from crawler.extract.interaction import labelled_values
 from crawler.extract.tables import read_pairs
 
 ELEMENTS = ("事项名称", "设定依据", "申请条件", "办理材料", "办理地点", "办理时间", "联系电话", "办理流程")
 KINDS = ("entry", "guide", "platform_host")
 _NONE = re.compile(r"^(无|暂无|空|-+|—+|/)$")
-_NOT_A_PAGE = re.compile(r"(javascript:|mailto:|tel:|#)", re.I)
 
 
 @dataclass(frozen=True)
@@ -55,15 +53,10 @@ def element_labels() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((label, element) for element, label in rows), key=lambda r: -len(r[0])))
 
 
-def find_service_links(body, base_url: str, table, anchors=None) -> list[ServiceLink]:
-    """``anchors``: the page's (element, text) pairs when already read (``Page.anchors``)."""
+def find_service_links(body, base_url: str, table, links: list[PageLink] | None = None) -> list[ServiceLink]:
+    """``links``: the page's links if already read (``Page.links``)."""
     found: dict[str, ServiceLink] = {}
-    for a, text in anchors if anchors is not None else ((a, text_of(a)) for a in body.iter("a")):
-        href = link_href(a)
-        if not href or _NOT_A_PAGE.match(href):
-            continue
-        url = join(base_url, href).split("#")[0]
-        parts = urlsplit(url)
+    for a, text, href, url, parts in read_links(body, base_url) if links is None else links:
         if parts.scheme not in ("http", "https"):
             continue
         name = link_name(a, text)

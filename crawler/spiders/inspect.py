@@ -576,8 +576,8 @@ class InspectSpider(scrapy.Spider):
 
     def discover_columns(self, response, page: Page, site, source="nav") -> list[columns.ColumnLink]:
         classify_name = columns.classifier(self.settings.get("COLUMN_KEYWORDS_FILE") or "")
-        return columns.discover(page.body, response.url, lambda u: self.owns(site, u), classify_name,
-                                source_nav=source)
+        return columns.discover(page.body, page.url, lambda u: self.owns(site, u), classify_name,
+                                source_nav=source, links=page.links)
 
     def extract_list(self, response, page: Page, column: dict) -> PageExtract:
         return extract_page(None, response.url, self.asof, page=page)
