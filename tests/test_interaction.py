@@ -84,6 +84,10 @@ def test_list_shapes():
     read = read_list(plain, ASOF)
     assert read.shape == "list" and len(read.messages) == 4
     assert all(m.needs_page and not m.asked_raw and not m.answered_raw for m in read.messages)
+    # letters a script opens without a page of their own have nothing to read their dates on
+    scripted = page("<ul class='list'>" + "".join(f"<li><a href=\"javascript:showLetter('{i}')\">关于小区停车难问题的咨询第{i}件</a>"
+                                                  f"<span>2023-01-1{i}</span></li>" for i in range(4)) + "</ul>")
+    assert read_list(scripted, ASOF).messages == []
     # beside 暂无留言 or a board a script fills, a list is a sidebar's, not the letters
     sidebar = "<div class='side'>" + plain.html.split("<body>")[1].split("</body>")[0] + "</div>"
     for board in ("<p>暂无留言</p>", "<ul id='letters'></ul><script>$.getJSON('/api/letters', draw)</script>"):

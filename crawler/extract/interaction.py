@@ -323,7 +323,8 @@ def read_list(page, asof: date) -> ListRead:
         # answered one only the message page says, so each message is read there. Not beside a 暂无留言
         # or a board a script fills: a list there is a sidebar's, not the letters.
         main = listing.main_cluster(listing.find_clusters(page.body, page.url, asof, anchors=page.anchors), page.url)
-        read.messages = [Message(title=e.title, url=e.url) for e in main.entries] if main else []
+        read.messages = [Message(title=e.title, url=e.url) for e in main.entries
+                         if listing.has_own_page(e, page.url)] if main else []
         read.shape = "list" if read.messages else ""
     return read
 

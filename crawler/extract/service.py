@@ -81,7 +81,7 @@ def guide_links(body, base_url: str, asof) -> list[tuple[str, str]]:
     if not clusters:
         return []
     best = max(clusters, key=lambda c: (sum("指南" in e.title for e in c.entries), len(c.entries)))
-    return [(e.title, e.url) for e in best.entries]
+    return [(e.title, e.url) for e in best.entries if listing.has_own_page(e, base_url)]
 
 
 def read_guide(page) -> GuideRead:
