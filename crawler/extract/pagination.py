@@ -16,6 +16,9 @@ _ARG = r"\s*['\"]?([\w.$-]+)['\"]?\s*"
 _CREATE_PAGE = re.compile(
     r"create(?:Page(?:HTML)?)\s*\(\s*(?:['\"][\w-]*['\"]\s*,)?" + _ARG + "," + _ARG + r",\s*['\"]([\w.-]+)['\"]\s*,\s*['\"](\w+)['\"]")
 _VAR = r"(?:var\s+)?{}\s*=\s*['\"]?(\d+)"
+# the next page's file name a script writes: "index"+"_" + nextPage + "."+"html", 'index_'+(currentPage+1)+'.shtml'
+_WRITTEN_NEXT = re.compile(r"""["']([\w-]+?)_?["']\s*\+\s*(?:["']_["']\s*\+\s*)?\(?\s*(?:nextPage|currentPage\s*\+\s*1)\s*\)?"""
+                           r"""\s*\+\s*["']\.(?:["']\s*\+\s*["'])?(s?html?)""")
 _NEXT_WORDS = ("下一页", "下页", "后一页", "下一頁", "next", "next page", ">", "›", ">>", "»", "下一页>", "下一页>>")
 _LAST_WORDS = ("尾页", "末页", "最后一页", "尾頁", "last")
 _SKIP = re.compile(r"^\s*(javascript:|#|$)", re.I)
@@ -31,14 +34,19 @@ HANWEB_FORM = ("col", "appid", "webid", "path", "columnid", "sourceContentType",
 
 
 def trs_pages(script_text: str, url: str, limit: int = 100) -> list[str]:
-    """createPageHTML(total, current, "index", "html"): page 1 is index.html, page k+1 index_k.html."""
+    """createPageHTML(total, current, "index", "html"), or the older template's own script (var countPage
+    = 5; var currentPage = 0; document.write("<a href=\"index"+"_" + nextPage + "."+"html\">下一页</a>")):
+    page 1 is index.html, page k+1 index_k.html."""
     m = _CREATE_PAGE.search(script_text)
-    if not m:
-        return []
-    total, current = _number(m[1], script_text), _number(m[2], script_text)
+    if m:
+        total, current, stem, ext = _number(m[1], script_text), _number(m[2], script_text), m[3], m[4]
+    else:
+        m = _WRITTEN_NEXT.search(script_text) if "countPage" in script_text else None
+        if not m:
+            return []
+        total, current, stem, ext = _number("countPage", script_text), _number("currentPage", script_text), m[1], m[2]
     if total is None or current is None:
         return []
-    stem, ext = m[3], m[4]
     return [urljoin(url, f"{stem}_{k}.{ext}") for k in range(current + 1, min(total, current + 1 + limit))]
 
 

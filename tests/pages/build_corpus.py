@@ -731,6 +731,17 @@ listing("undated-list-beside-dated-box", "other", f"{BASE}/zwgk/zcwj/index.html"
         lambda t, u, d: f'<li><a href="{u}">{t}</a><span>{d}</span></li>') + '</ul></div>'),
     own_rows, "the column's own list has no dates; a dated box beside it links elsewhere")
 
+classic_rows = rows_for(f"{BASE}/bmdt/", D1[:6], start=1)
+listing("trs-classic-pager-script", "trs", f"{BASE}/bmdt/index.html", list_frame(
+    "某某县人民政府", "部门动态",
+    '<ul class="list">' + lis(classic_rows, lambda t, u, d: f'<li><a href="{u}">{t}</a><span>{d}</span></li>') + '</ul>',
+    pager='<div class="page"><script language="JavaScript">\nvar currentPage = 0;//所在页从0开始\n'
+          'var prevPage = currentPage-1//上一页\nvar nextPage = currentPage+1//下一页\nvar countPage = 4//共多少页\n'
+          'document.write("共"+countPage+"页&nbsp;&nbsp;");\n'
+          'if(countPage>1&&currentPage!=(countPage-1)){document.write("<a href=\\"index"+"_" + nextPage + "."+"html\\">下一页</a>");}\n'
+          '</script></div>'),
+    classic_rows, "the older TRS template writes its pager from countPage and currentPage, no createPageHTML",
+    next_page=f"{BASE}/bmdt/index_1.html")
 more_rows = rows_for(f"{BASE}/xwdt/", D1[:6], start=3)
 listing("summary-read-more-link", "other", f"{BASE}/xwdt/index.html", list_frame(
     "某某县人民政府", "新闻动态",
