@@ -77,6 +77,26 @@ def test_markdown_figures_names_and_escaping(small_db, tmp_path):
     assert "javascript:" not in text  # a non-http evidence URL is not linked
 
 
+def test_a_site_not_inspected_says_why_in_words(tmp_path):
+    db = make_db(tmp_path / "r.db", "2023-02-09", {"a": (True, "拉萨市人民政府")})
+    con = sqlite3.connect(db)
+    for sid, status, reason in (("z", "not_inspected", "connection_refused: Connection was refused by other side: 111"),
+                                ("w", "blocked", "waf_challenge: HTTP 412, the page only runs a script"),
+                                ("q", "not_inspected", "something_new: detail")):
+        con.execute("INSERT INTO sites (run_id, site_id, name, url, region, kind, status, reason) VALUES (?,?,?,?,?,?,?,?)",
+                    ("2023-02-09", sid, f"站{sid}", f"http://127.0.2.9/{sid}/", "拉萨市", "portal", status, reason))
+        con.execute("INSERT INTO verdicts (run_id, site_id, qualified, status, reason) VALUES (?,?,?,?,?)",
+                    ("2023-02-09", sid, None, status, reason))
+    con.commit()
+    con.close()
+    out = tmp_path / "r.md"
+    assert run_scrapy("report", "-d", str(db), "-o", str(out)).returncode == 0
+    text = out.read_text(encoding="utf-8")
+    assert "服务器拒绝连接（connection\\_refused: Connection was refused by other side: 111）" in text
+    assert "被网站防火墙的脚本验证拦截（waf\\_challenge: HTTP 412" in text
+    assert "| something\\_new: detail |" in text  # an outcome without words is shown as stored
+
+
 def test_html_is_self_contained_and_escapes_scraped_text(small_db, tmp_path):
     out = tmp_path / "r.html"
     assert run_scrapy("report", "-d", str(small_db), "-o", str(out)).returncode == 0

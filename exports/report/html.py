@@ -30,6 +30,7 @@ a{color:#0b4f9c;text-decoration:none;border-bottom:1px dotted #0b4f9c}
 .chart h3{font-size:16px;margin:8px 0}
 table{border-collapse:collapse;width:100%;font-size:13px;font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif}
 th,td{border:1px solid #cfc6b6;padding:4px 6px;vertical-align:top;text-align:left;word-break:break-all}
+td:first-child{white-space:nowrap;word-break:normal}
 th{background:#efe7d8;position:sticky;top:0}
 tr.fail td.res{color:#b0120a;font-weight:bold}
 td.minor{font-size:11px;color:#666}td.minor summary{cursor:pointer;color:#0b4f9c}td.minor a{color:#555;border-bottom-color:#aaa}

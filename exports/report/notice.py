@@ -20,6 +20,24 @@ BUCKET_NAMES = {"1y": "一年以上未更新", "6m": "半年以上未更新", "2
 STATUS_NAMES = {"found": "已找到", "not_found": "搜索不到", "unverifiable": "无法核实"}
 PROBLEMS = "存在问题"
 MINOR = "扣分及存疑事项"
+# why a site was not inspected (crawler.failures, crawler.blocking), as the notice says it
+NOT_INSPECTED = {
+    "timeout": "首页访问超时", "dns_error": "域名无法解析", "connection_refused": "服务器拒绝连接",
+    "connection_reset": "连接被中断", "connection_failed": "无法连接服务器", "tls_error": "HTTPS证书或加密连接错误",
+    "data_loss": "首页传输不完整", "too_large": "首页超过下载大小上限", "too_many_redirects": "首页重定向次数过多",
+    "robots_forbidden": "robots.txt禁止访问", "http_4xx": "首页无法打开", "http_5xx": "服务器出错",
+    "http_error": "首页无法打开", "empty_response": "首页内容为空", "binary_body": "首页不是网页",
+    "not_html": "首页不是网页", "read_error": "首页无法读取", "js_redirect": "首页跳转至本站以外的地址",
+    "waf_challenge": "被网站防火墙的脚本验证拦截", "waf_block": "被网站防火墙拦截", "js_wall": "首页须启用JavaScript才能访问",
+    "moved_notice": "首页为网站迁移公告", "closed_notice": "首页为网站关停公告", "maintenance_notice": "首页为维护公告",
+    "server_default_page": "首页为服务器默认页面",
+}
+
+
+def not_inspected_reason(reason: str) -> str:
+    """``connection_refused: …`` as the notice reads it: 服务器拒绝连接（connection_refused: …）."""
+    phrase = NOT_INSPECTED.get(reason.split(":", 1)[0].strip())
+    return f"{phrase}（{reason}）" if phrase else reason
 SITE_VETO_ORDER = ("security_incident", "site_unreachable", "homepage_not_updated", "columns_not_updated",
                    "interaction_poor", "service_unusable")
 
@@ -282,7 +300,8 @@ def site_table(insp: Inspection) -> Table:
     table = Table(f"附件1：政府网站抽查情况统计表（{insp.asof}）",
                   ["序号", "网站名称", "网址", "地区", "检查结果", PROBLEMS, "得分", MINOR], kind="sites")
     for i, s in enumerate(insp.sites, 1):
-        problems = problem_cells(s.problems, s.url) or ([s.reason] if s.qualified is None and s.reason else [])
+        problems = problem_cells(s.problems, s.url) or ([not_inspected_reason(s.reason)] if s.qualified is None and s.reason
+                                                        else [])
         score = "" if s.score is None else f"{s.score:g}"
         table.rows.append([[str(i)], [s.name], [Link(s.url, s.url)], [s.region], [s.result], problems, [score],
                            problem_cells(s.problems, s.url, ("deduct", "warn"))])
