@@ -190,11 +190,12 @@ def _kind(page: Page, main: listing.Cluster | None, pub: DateMatch | None, evide
 
     An article signal is article markup (the ArticleTitle meta, og:type article, schema.org
     Article JSON-LD; ``detail.article_markup``) or a date by the title (or an HTML5 ``<time
-    datetime>``, a day in the URL, a date closing the text) that is not one of the list's own item dates. An article's related-links box is a cluster too: with an article
+    datetime>``, a day in the URL, the script's one publication time, a date closing the text) that is not
+    one of the list's own item dates. An article's related-links box is a cluster too: with an article
     signal, more prose than the cluster's link text makes the page a detail page. Without a
     list, a page with a meta or URL date and a few paragraphs of prose is an article too.
     """
-    signal = evidence.get("source") in ("label", "nearby", "time", "url", "closing")
+    signal = evidence.get("source") in ("label", "nearby", "time", "url", "script", "closing")
     if signal and main is not None and (len(main.entries) >= 3 or evidence["source"] == "closing"):
         chosen = evidence.get(evidence["source"], "")[:10]
         signal = not any(e.date and e.date.isoformat()[:10] == chosen for e in main.entries)

@@ -42,6 +42,9 @@ _TITLE_BOX = re.compile(r"title|tit\b|biaoti|bt\b|headline", re.I)
 _FULL_FORMS = {"ymd", "y-md", "ymd-cn", "cn-numerals", "yy-md", "compact", "relative", "ctime", "rfc822"}
 _CT = re.compile(r"\bvar\s+ct\s*=\s*['\"]?\d{10}")
 _YEAR_LESS = {"md-inferred", "md-url-year"}
+# a page whose date only its script holds (a template fills it in): var publishTime = "2023-02-09 10:45"
+_SCRIPT_PUB = re.compile(r"""["']?\b(?:publish_?time|publish_?date|pub_?time|pub_?date|release_?time|release_?date|"""
+                         r"""newsTime|docPubTime|docRelTime|articleTime|ptime)["']?\s*[:=]\s*["']?([^"',;}\n]{8,40})""", re.I)
 # a byline's month-day as a news site prints it for this year's articles: 02-09 10:45, 2月9日 10:45
 _BYLINE_MD = re.compile(r"\d{1,2}[-/]\d{1,2}|.*\d[:：]\d")
 # who may share the line of a date closing an article: （编辑：张三　2023-02-09）, and the marks around them
@@ -199,8 +202,9 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
     """The chosen date and the candidates seen (label, written, meta PubDate, URL) as evidence.
 
     Order: a 发布日期-like label nearest the title; an unlabelled full date just under the title (or a
-    year-less byline opening the text there: ``02-09 10:45``); meta PubDate; the URL date; last, a
-    date closing the article (``_closing_date``). 成文日期 and 更新时间 are kept as evidence, never
+    year-less byline opening the text there: ``02-09 10:45``); meta PubDate; the URL date; the one
+    publication time the page's script holds for its template; last, a date closing the article
+    (``_closing_date``). 成文日期 and 更新时间 are kept as evidence, never
     chosen over a 发布日期; 页面生成时间 and Maketime are ignored.
     """
     metas = meta_map(root) if metas is None else metas
@@ -275,14 +279,19 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
     from_url = url_date(url)
     if from_url:
         evidence["url"] = from_url.value.isoformat()
-    closing = None
+    scripted = closing = None
     if not (labelled or nearby or timed or meta_match or from_url):
-        closing, text = _closing_date(flat, t_end, asof)
-        if closing:
-            evidence["closing"], evidence["closing_text"] = closing.value.isoformat(), text
+        scripted, text = _script_date(scripts, asof)
+        if scripted:
+            evidence["script"], evidence["script_text"] = scripted.value.isoformat(), text
+        else:
+            closing, text = _closing_date(flat, t_end, asof)
+            if closing:
+                evidence["closing"], evidence["closing_text"] = closing.value.isoformat(), text
     chosen, source = None, ""
     for source, chosen in (("label", labelled.get("published", (0, None))[1]), ("nearby", nearby),
-                           ("time", timed), ("meta", meta_match), ("url", from_url), ("closing", closing)):
+                           ("time", timed), ("meta", meta_match), ("url", from_url), ("script", scripted),
+                           ("closing", closing)):
         if chosen:
             break
     if chosen:
@@ -292,6 +301,22 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
         if disagree:
             evidence["disagree"] = disagree
     return chosen, evidence
+
+
+def _script_date(scripts: str, asof: date) -> tuple[DateMatch | None, str]:
+    """The publication time a page's script holds for its template (``var publishTime = "…"``,
+    ``"pubDate": 1675908000``): one value only; several are the records of a list."""
+    if not scripts:
+        return None, ""
+    found = {m[1].strip(): m.group(0) for m in _SCRIPT_PUB.finditer(scripts)}
+    if len(found) != 1:
+        return None, ""
+    (value, text), = found.items()
+    match = parse_date(value, asof)
+    if match and (match.form in _FULL_FORMS or match.form.startswith("epoch")) and match.form != "relative" \
+            and match.span[0] == 0:
+        return match, text
+    return None, ""
 
 
 def _closing_date(flat: str, t_end: int, asof: date) -> tuple[DateMatch | None, str]:

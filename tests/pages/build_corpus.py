@@ -835,6 +835,14 @@ detail("notice-signature-date", "other", "http://www.example.gov.cn/tzgg/show_51
               + '<p style="text-align:right">某某县人民政府办公室</p><p style="text-align:right">2024年6月7日</p></div>'),
        "2024-06-07", "a notice whose only date is its signature's, under the issuing office")
 
+detail("script-only-publish-time", "other", "https://www.example.com/news/show?id=93143",
+       chrome("某某新闻网", "县人社局开展春风行动",
+              '<h1>县人社局开展春风行动</h1><div class="info"><span id="pubtime"></span> 来源：县融媒体中心</div>'
+              '<div class="content">' + prose(4) + '</div>' + related(["2024-05-02", "2024-05-09", "2024-05-16"], "box2"),
+              nav=False, head='<script>var article = {"id": 93143, "publishTime": "2024-06-13 08:30:00", '
+                              '"source": "县融媒体中心"};</script>'),
+       "2024-06-13", "the page shows its date only through a script: one publishTime in it; a dated box below")
+
 
 def write():
     manifest = []
