@@ -195,7 +195,7 @@ def _kind(page: Page, main: listing.Cluster | None, pub: DateMatch | None, evide
     signal, more prose than the cluster's link text makes the page a detail page. Without a
     list, a page with a meta or URL date and a few paragraphs of prose is an article too.
     """
-    signal = evidence.get("source") in ("label", "nearby", "time", "url", "script", "closing")
+    signal = evidence.get("source") in ("label", "nearby", "time", "meta", "url", "script", "closing")
     if signal and main is not None and (len(main.entries) >= 3 or evidence["source"] == "closing"):
         chosen = evidence.get(evidence["source"], "")[:10]
         signal = not any(e.date and e.date.isoformat()[:10] == chosen for e in main.entries)

@@ -52,7 +52,8 @@ _CLOSING_WHO = re.compile(r"(?:责任编辑|编辑|责编|审核|校对|核稿|�
 _CLOSING_MARKS = re.compile(r"[\s()（）\[\]【】|/:：·]")
 _HAS_DATE_DIGIT = re.compile(r"[\d〇]")
 _PUB_METAS = ("PubDate", "publishdate", "pubtime", "article:published_time", "firstpublishedtime", "published_time",
-              "datePublished")
+              "datePublished", "publish-date", "publish_date", "publication_date", "og:published_time",
+              "weibo: article:create_at", "dc.date.issued", "dcterms.issued")
 # schema.org markup of news sites: <script type="application/ld+json">{"@type": "NewsArticle", "datePublished": …}
 _DATE_END = set("0123456789日)）]】")  # how a heading that ends with a date ends
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')

@@ -843,6 +843,13 @@ detail("script-only-publish-time", "other", "https://www.example.com/news/show?i
                               '"source": "县融媒体中心"};</script>'),
        "2024-06-13", "the page shows its date only through a script: one publishTime in it; a dated box below")
 
+detail("news-meta-create-at-related", "other", "https://news.example.com/doc-ihaxyz93144.shtml?from=rss",
+       chrome("某某新闻网", "全县防汛应急演练举行",
+              '<h1 class="main-title">全县防汛应急演练举行</h1><div class="content">' + prose(4) + '</div>'
+              + related(["2024-05-02", "2024-05-09", "2024-05-16"], "box2"), nav=False,
+              metas='<meta name="weibo: article:create_at" content="2024-06-14 09:12:00">'),
+       "2024-06-14", "no visible date: a news site's weibo: article:create_at meta, and a dated box that looks like a list")
+
 
 def write():
     manifest = []
