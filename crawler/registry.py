@@ -44,7 +44,10 @@ class Site:
 
     @functools.cached_property
     def hosts(self) -> frozenset[str]:
-        return frozenset({host_of(self.url), *self.domains})
+        """The site's hosts: its URL's and that one's www./bare twin (www.x.gov.cn and x.gov.cn serve
+        one site; another subdomain may be another site's), and the declared ``domains``."""
+        host = host_of(self.url)
+        return frozenset({host, _www_twin(host), *self.domains})
 
     @property
     def slot(self) -> str:
@@ -65,6 +68,14 @@ class Account:
     url: str
     extra: dict = field(default_factory=dict, compare=False, hash=False)
     row: int = 0
+
+
+def _www_twin(host: str) -> str:
+    if host.startswith("www."):
+        return host[4:]
+    if "." not in host or host.replace(".", "").isdigit() or ":" in host:
+        return host  # localhost, an IPv4 or IPv6 address
+    return f"www.{host}"
 
 
 @functools.lru_cache(maxsize=16384)  # a site's links repeat on every page

@@ -28,6 +28,16 @@ def test_optional_columns(tmp_path):
     assert site.owns("http://old.a.gov.cn/x.html") and not site.owns("http://evil.com/")
 
 
+def test_a_site_owns_its_hosts_www_twin_only(tmp_path):
+    path = tmp_path / "sites.csv"
+    path.write_text(HEADER + "a,甲县,http://www.a.gov.cn/,x,portal\nb,乙局,http://127.0.0.9:8080/,x,department\n",
+                    encoding="utf-8")
+    a, b = load_sites(path)
+    assert a.owns("http://a.gov.cn/xwdt/") and a.owns("https://www.a.gov.cn/")
+    assert not a.owns("http://jyj.a.gov.cn/")  # a department's own site under the county's domain
+    assert b.hosts == {"127.0.0.9"}
+
+
 BAD = [
     ("missing column", "site_id,name,url,region\na,甲,http://a/,x\n", "row 1 (header): missing column(s) kind"),
     ("duplicate id", HEADER + GOOD + "a,乙,http://b.gov.cn/,x,portal\n", "row 3: duplicate site_id 'a' (first on row 2)"),
