@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from crawler.dates import DateMatch, parse_date, url_year
 from crawler.extract import columns, detail, listing, pagination
-from crawler.extract.html import PageLink, fold, meta_map, parse, read_links, text_of, visible_copy
+from crawler.extract.html import PageLink, apply_base, fold, meta_map, parse, read_links, text_of, visible_copy
 from crawler.extract.panels import CLIENT_TEMPLATE
 
 PLACEHOLDERS = re.compile(r"暂无(信息|数据|内容|记录|相关信息|文章)|没有(相关)?(信息|记录|数据)|无相关(信息|数据)|(信息|数据)为空")
@@ -51,6 +51,7 @@ class Page:
         self.url = url
         self.html = html.decode("utf-8", "replace") if isinstance(html, bytes) else (html or "")
         self.root = parse(self.html)
+        apply_base(self.root, url)
         self.scripts = "\n".join(s.text or "" for s in self.root.iter("script"))
         body = self.root.find("body")
         self.body = visible_copy(body if body is not None else self.root)

@@ -46,6 +46,28 @@ def parse(html: str | bytes) -> lxml.html.HtmlElement:
     return root
 
 
+# what a <base href> leaves alone: a fragment, a scheme (http:, javascript:, mailto: …), a protocol-relative URL
+_NOT_RELATIVE = re.compile(r"\s*(#|[a-z][a-z0-9+.-]*:|//|$)", re.I)
+
+
+def apply_base(root: lxml.html.HtmlElement, url: str) -> str:
+    """Resolve the relative links of a page with a ``<base href>`` as a browser does, against that base,
+    in place; the base (``url`` when the page has none). Java web apps write ``<base href="…/app/">``
+    and link every page relative to it."""
+    el = next((b for b in root.iter("base") if b.get("href")), None)
+    if el is None:
+        return url
+    base = urljoin(url, el.get("href").strip())
+    if not base.startswith(("http://", "https://")) or base == url:
+        return url
+    for node in root.iter("a", "area", "frame", "iframe", "img"):
+        for attr in ("href", "src"):
+            value = node.get(attr)
+            if value is not None and not _NOT_RELATIVE.match(value):
+                node.set(attr, urljoin(base, value.strip()))
+    return base
+
+
 def visible_copy(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """A copy of ``root`` (a page or one element of it) without scripts, styles, SVG, comments
     and other text a reader never sees."""

@@ -742,6 +742,13 @@ listing("trs-classic-pager-script", "trs", f"{BASE}/bmdt/index.html", list_frame
           '</script></div>'),
     classic_rows, "the older TRS template writes its pager from countPage and currentPage, no createPageHTML",
     next_page=f"{BASE}/bmdt/index_1.html")
+jsp_rows = [(t, f"{BASE}/portal/news/detail.jsp?id={4100 + i}", d) for i, (t, _, d) in enumerate(rows_for("", D1[:5], start=8))]
+listing("jsp-base-href", "other", f"{BASE}/portal/news/list.jsp?catid=12", list_frame(
+    "某某县人民政府", "工作动态",
+    '<ul class="list">' + lis(jsp_rows, lambda t, u, d: f'<li><a href="news/detail.jsp?id={u.rsplit("=", 1)[1]}">{t}</a>'
+                              f'<span>{d}</span></li>') + '</ul>',
+    head=f'<base href="{BASE}/portal/">'),
+    jsp_rows, "a Java web app's <base href> under which every link is written: items resolve against it, not the page")
 more_rows = rows_for(f"{BASE}/xwdt/", D1[:6], start=3)
 listing("summary-read-more-link", "other", f"{BASE}/xwdt/index.html", list_frame(
     "某某县人民政府", "新闻动态",
