@@ -162,3 +162,9 @@ def test_panel_and_script_readers():
     assert panel_urls(page) == ["http://x.gov.cn/a.html", "http://x.gov.cn/b.html"]
     assert script_loads(page) == ["http://x.gov.cn/api/list?page=1", "http://x.gov.cn/api/hot",
                                   "http://x.gov.cn/news.json", "template"]
+    # under a <base href>, relative frame, .load() and request URLs resolve against the base
+    based = Page("<html><head><base href='http://x.gov.cn/portal/'></head><body><iframe src='inc/a.html'></iframe>"
+                 "<div id='yw'></div><script>$('#yw').load('inc/yw.html'); $.getJSON('api/list.json', draw)</script>"
+                 "</body></html>", "http://x.gov.cn/portal/news/index.jsp")
+    assert panel_urls(based) == ["http://x.gov.cn/portal/inc/a.html", "http://x.gov.cn/portal/inc/yw.html"]
+    assert script_loads(based) == ["http://x.gov.cn/portal/api/list.json"]

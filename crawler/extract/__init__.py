@@ -51,7 +51,7 @@ class Page:
         self.url = url
         self.html = html.decode("utf-8", "replace") if isinstance(html, bytes) else (html or "")
         self.root = parse(self.html)
-        apply_base(self.root, url)
+        self.base = apply_base(self.root, url)  # what relative URLs resolve against: a <base href>, else url
         self.scripts = "\n".join(s.text or "" for s in self.root.iter("script"))
         body = self.root.find("body")
         self.body = visible_copy(body if body is not None else self.root)
@@ -110,7 +110,7 @@ class Page:
         """Hanweb datastores and JS-array lists: items that only a script holds."""
         clusters = self.datastore_clusters(asof)
         if "[" in self.scripts:
-            entries = js_array_entries(self.scripts, self.url, asof)
+            entries = js_array_entries(self.scripts, self.base, asof)
             if entries:
                 clusters.append(listing.Cluster(path="script:js-array", entries=entries))
         return clusters

@@ -316,7 +316,7 @@ def read_list(page, asof: date) -> ListRead:
         read.shape = "links" if jact else ""
     m = PLACEHOLDERS.search(page.text) or re.search(r"暂无(留言|来信|信件|咨询|回复)", page.text)
     read.placeholder = shown_placeholder(page, m) if not read.messages else ""
-    read.endpoints = [urljoin(page.url, u) for u in dict.fromkeys(SCRIPT_URL.findall(page.scripts))
+    read.endpoints = [urljoin(page.base, u) for u in dict.fromkeys(SCRIPT_URL.findall(page.scripts))
                       if not u.lower().endswith((".js", ".css", ".html", ".htm", ".png", ".jpg"))]
     if not (read.messages or read.placeholder or read.endpoints or CLIENT_TEMPLATE.search(page.html)):
         # a plain list of letters (a title, one unlabelled date): whether that date is the asked or the

@@ -41,7 +41,7 @@ def panel_urls(page) -> list[str]:
         raw = raw.strip()
         if not raw or raw.lower().startswith(_SKIP) or _NOT_PAGE.search(raw):
             continue
-        url = join(page.url, raw).split("#")[0]
+        url = join(page.base, raw).split("#")[0]
         if url != page.url and url not in out:
             out.append(url)
     return out
@@ -50,7 +50,7 @@ def panel_urls(page) -> list[str]:
 def script_loads(page) -> list[str]:
     """What the page's scripts fetch to show (absolute URLs), and "template" when the page holds a
     client-side template: content a reader sees that the page's HTML does not hold."""
-    urls = [join(page.url, u) for u in SCRIPT_URL.findall(page.scripts) if not _NOT_CONTENT.search(u)]
+    urls = [join(page.base, u) for u in SCRIPT_URL.findall(page.scripts) if not _NOT_CONTENT.search(u)]
     out = list(dict.fromkeys(urls))
     if CLIENT_TEMPLATE.search(page.html):
         out.append("template")
