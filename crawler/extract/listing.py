@@ -83,6 +83,9 @@ class Cluster:
             return self.dated >= 3 or self.dated / n >= 0.5
         if self.navish or n < 3:
             return False
+        # undated links to folders (/fund/000001/, /col/col12/index.html) are a menu of columns, not articles
+        if sum(bool(_COLUMN_URL.search(e.url.split("?")[0])) for e in self.entries) * 5 >= n * 3:
+            return False
         return sum(len(e.title) for e in self.entries) / n >= 10
 
     @property

@@ -749,6 +749,17 @@ listing("jsp-base-href", "other", f"{BASE}/portal/news/list.jsp?catid=12", list_
                               f'<span>{d}</span></li>') + '</ul>',
     head=f'<base href="{BASE}/portal/">'),
     jsp_rows, "a Java web app's <base href> under which every link is written: items resolve against it, not the page")
+menu_rows = rows_for(f"{BASE}/art/", D1[:8], start=5)
+menu = "".join(f'<li><a href="/zwgk/{slug}/">{name}信息公开专栏</a></li>' for slug, name in
+               (("fgw", "县发展改革委"), ("jyj", "县教育局"), ("kjj", "县科技局"), ("gxj", "县工业信息化局"), ("mzj", "县民政局"),
+                ("sfj", "县司法局"), ("czj", "县财政局"), ("rsj", "县人社局"), ("zrzyj", "县自然资源局"), ("sthjj", "县生态环境局"),
+                ("zjj", "县住房城乡建设局"), ("jtj", "县交通运输局"), ("slj", "县水利局"), ("nyncj", "县农业农村局")))
+listing("folder-menu-beside-dated-list", "other", f"{BASE}/col/col1229017/index.html", list_frame(
+    "某某县人民政府", "通知公告",
+    '<ul class="list">' + lis(menu_rows, lambda t, u, d: f'<li><a href="{u}">{t}</a><span>{d}</span></li>') + '</ul>',
+    side=f'<div class="leftbox"><h3>部门信息公开</h3><ul>{menu}</ul></div>'),
+    menu_rows, "a box of fourteen undated links to departments' folders beside the column's eight dated items "
+               "(its articles outside the column's folder, as Hanweb's /art/ pages are)")
 more_rows = rows_for(f"{BASE}/xwdt/", D1[:6], start=3)
 listing("summary-read-more-link", "other", f"{BASE}/xwdt/index.html", list_frame(
     "某某县人民政府", "新闻动态",
