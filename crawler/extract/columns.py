@@ -19,6 +19,7 @@ CATEGORIES = ("news", "notice", "personnel_plan", "cadence", "static", "interact
 _FILE = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|jpg|png|gif|mp4)$", re.I)
 _NAVISH = re.compile(r"nav|menu|daohang|lanmu|channel|column|subnav|dh|left|sidebar|tab", re.I)
 _MORE = re.compile(r"^(更多|more|更多>+|>>|更多信息|查看更多)$", re.I)
+_MORE_MARK = re.compile(r"more|gengduo", re.I)
 _HOME = re.compile(r"^(首页|网站首页|返回首页|主页)$")
 # an article's page: a file name with a number in it (t20230209_123.html, content_5384134.htm, 107127.htm)
 _ARTICLE_FILE = re.compile(r"/[^/]*\d{4,}[^/]*\.[a-z]+$", re.I)
@@ -53,6 +54,13 @@ def classifier(extra_file: str = "") -> Classifier:
     return Classifier(rows)
 
 
+def _more_icon(a) -> bool:
+    """A 更多 link drawn as an image or by its style sheet: <a href="/tzgg/"><img src="more.gif"></a>,
+    <a class="more" href="/tzgg/"></a>."""
+    return bool(_MORE_MARK.search(f"{a.get('class') or ''} {a.get('id') or ''}")) or any(
+        _MORE_MARK.search((img.get("src") or "").rsplit("/", 1)[-1]) for img in a.iter("img"))
+
+
 def _heading_near(a) -> str:
     """The title of the homepage block a 更多 link belongs to."""
     node = a
@@ -71,7 +79,8 @@ def _heading_near(a) -> str:
 
 def discover(body, base_url: str, owns, classify: Classifier, known: set[str] = frozenset(),
              source_nav: str = "nav", links: list[PageLink] | None = None) -> list[ColumnLink]:
-    """Column links on a page: navigation blocks, 更多 links and links named like columns.
+    """Column links on a page: navigation blocks, 更多 links (drawn as an image or by the style sheet too,
+    named by their block's heading) and links named like columns.
     ``links``: the page's links if already read (``Page.links``)."""
     found: dict[str, ColumnLink] = {}
     base = urlsplit(base_url)
@@ -82,7 +91,7 @@ def discover(body, base_url: str, owns, classify: Classifier, known: set[str] = 
                 and parts.netloc == base.netloc:
             continue
         text = link_name(a, text)
-        if _MORE.match(text):
+        if _MORE.match(text) or (not text and _more_icon(a)):
             name, source = _heading_near(a), "more"
         else:
             name, source = text, source_nav

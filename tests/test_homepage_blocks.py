@@ -1,0 +1,32 @@
+"""Homepage blocks whose 更多 link is an image or a styled empty link, through a real crawl: the block's
+heading names the column the link leads to, so the column is found and judged like a menu's."""
+
+from __future__ import annotations
+
+from tests.conftest import crawl_served, query
+from tests.servers import Reply, html_page
+
+ASOF = "2023-02-09"
+NEW = ["2023-02-0" + str(i) for i in range(6, 0, -1)]
+BLOCKS = (("tzgg", "通知公告", "<img src='/images/more.gif'>"),
+          ("zcwj", "政策文件", "<img src='/images/more_03.png' alt=''>"),
+          ("rsxx", "人事信息", ""))
+
+
+def items(slug, dates=NEW):
+    return "<ul class='list'>" + "".join(
+        f"<li><a href='/{slug}/t{d.replace('-', '')}_{i}.html'>关于做好第{i}批{slug}工作的通知</a><span>{d}</span></li>"
+        for i, d in enumerate(dates)) + "</ul>"
+
+
+def test_columns_behind_image_and_styled_more_links_are_found(tmp_path):
+    home = "".join(f"<div class='box'><div class='box-hd'><span class='t'>{name}</span>"
+                   f"<a class='more' href='/{slug}/'>{icon}</a></div>{items(slug, NEW[:2])}</div>"
+                   for slug, name, icon in BLOCKS)
+    routes = {"/": html_page("某县人民政府", home), **{f"/{slug}/": html_page(name, items(slug)) for slug, name, _ in BLOCKS}}
+    db = crawl_served(tmp_path, {"blocks": ("127.0.0.52", {p: Reply(200, r) for p, r in routes.items()})}, ASOF)
+    found = {name: (url.rsplit("/", 2)[-2], source) for name, url, source in
+             query(db, "SELECT name, column_url, source FROM columns WHERE site_id = 'blocks'")}
+    assert found == {name: (slug, "more") for slug, name, _ in BLOCKS}
+    dated = query(db, "SELECT COUNT(*) FROM items WHERE site_id = 'blocks' AND source = 'column' AND date IS NOT NULL")
+    assert dated == [(len(BLOCKS) * len(NEW),)]
