@@ -205,8 +205,8 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
     Order: a 发布日期-like label nearest the title; an unlabelled full date just under the title (or a
     year-less byline opening the text there: ``02-09 10:45``); meta PubDate; the URL date; the one
     publication time the page's script holds for its template; last, a date closing the article
-    (``_closing_date``). 成文日期 and 更新时间 are kept as evidence, never
-    chosen over a 发布日期; 页面生成时间 and Maketime are ignored.
+    (``_closing_date``). 成文日期 and 更新时间 are kept as evidence, never chosen over a 发布日期;
+    页面生成时间 and Maketime are ignored.
     """
     metas = meta_map(root) if metas is None else metas
     flat, heads, links, _ = flatten(body) if flat is None else flat
@@ -233,13 +233,12 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
     nearby = None
     if "published" not in labelled and t_end:
         window = flat[t_end:t_end + 300]
-        found = parse_date(window, asof)
+        found = parse_date(window, asof, year_hint=url_year(url))
+        # a year-less date only as a byline opening the text under the title; one further down is the news's own
+        if found and found.form in _YEAR_LESS and (
+                found.span[0] > 3 or not _BYLINE_MD.match(window[found.span[0]:found.span[1]])):
+            found = None
         # a date after a link is a list item's, not the article's
-        if found and found.form in _YEAR_LESS:
-            found = parse_date(window, asof, year_hint=url_year(url))
-            # only a byline opening the text under the title; a month-day further down is the news's own
-            if found.span[0] > 3 or not _BYLINE_MD.match(window[found.span[0]:found.span[1]]):
-                found = None
         if found and (found.form in _FULL_FORMS or found.form in _YEAR_LESS) and found.form != "relative" \
                 and not any(t_end <= p < t_end + found.span[0] for p in links):
             nearby = found
