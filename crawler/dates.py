@@ -57,6 +57,7 @@ _CTIME = re.compile(rf"{_DAYNAME}\s+{_MONNAME}\s+(?P<d>\d{{1,2}})\s+(?P<H>\d\d):
 _EPOCH = re.compile(r"^\s*['\"]?(?P<n>1\d{9}(?:\d{3})?)['\"]?\s*$|"
                     r"(?:\bct|time|timestamp|publish_?time|create_?time|pubtime|timeConvert)\s*(?:[=:(]\s*)+['\"]?"
                     r"(?P<n2>1\d{9}(?:\d{3})?)(?!\d)", re.I)
+_TEN_DIGITS = re.compile(r"1\d{9}").search
 _CN_NUM = "〇零一二两三四五六七八九十半几"
 _AGO = re.compile(rf"(?P<n>\d+|[{_CN_NUM}]+)?\s*(?:个|個)?\s*(?P<u>秒钟|秒鐘|秒|分钟|分鐘|分|小时|小時|钟头|鐘頭|天|日|周|週|星期|个月|個月|月|年)\s*(?P<dir>前|以前|之前|后|後|以后|以後)")
 _DAY_WORDS = (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨日", 1), ("昨晚", 1), ("昨夜", 1), ("今天", 0),
@@ -323,6 +324,8 @@ def _english(text: str) -> DateMatch | None:
 
 def _epoch(text: str, asof: date) -> DateMatch | None:
     """Unix seconds or milliseconds (UTC), as Beijing time; only a bare number or a known variable."""
+    if _TEN_DIGITS(text) is None:  # the variable names are looked for in every position: rule most text out first
+        return None
     m = _EPOCH.search(text)
     if not m:
         return None

@@ -65,7 +65,7 @@ class IdentityAnalyzer(Analyzer):
     def analyze(self, spider, response, page, site, role):
         # a panel may answer before the homepage's own checks are stored: keep what either found present
         present = self.present.setdefault(site.site_id, set())
-        for item in self.marks(site, response):
+        for item in self.marks(site, response.url, page):
             if item.status == "present" and item.check_name not in present:
                 present.add(item.check_name)
                 yield item
@@ -76,39 +76,39 @@ class IdentityAnalyzer(Analyzer):
             yield self.ipv6(site)
             yield from self.https(spider, site, response)
 
-    def marks(self, site, response):
-        html, url = response.text, response.url
-        yield self.site_code(site, response)
-        conac = bool(re.search(r"conac\.cn|_ideConac", html, re.I))
+    def marks(self, site, url, page):
+        root = page.root  # the tree the spider parsed: read with XPath, not parsed again
+        yield self.site_code(site, url, root)
+        conac = bool(re.search(r"conac\.cn|_ideConac", page.html, re.I))
         yield self.item(site, "conac", "present" if conac else "absent", url=url,
                         detail="" if conac else "页面无党政机关网站标识（dcs.conac.cn 脚本或 bszs.conac.cn 链接）")
-        text = " ".join(response.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]").getall())
+        text = " ".join(root.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"))
         for check, pattern, label in (("icp", ICP, "ICP备案号"), ("police", POLICE, "公安机关备案号")):
             found = pattern.search(text)
             yield self.item(site, check, "present" if found else "absent", found.group(0) if found else "", url,
                             "" if found else f"页面无{label}")
-        jiucuo = response.xpath("//script[@id='_jiucuo_' or contains(@src, 'jiucuo')]/@src | "
-                                "//a[contains(@href, 'jiucuo')]/@href").get()
+        jiucuo = _first(root.xpath("//script[@id='_jiucuo_' or contains(@src, 'jiucuo')]/@src | "
+                                   "//a[contains(@href, 'jiucuo')]/@href"))
         yield self.item(site, "jiucuo", "present" if jiucuo else "absent", jiucuo or "", url,
                         "" if jiucuo else "页面无“我为政府网站找错”入口（jiucuo.js）")
 
-    def site_code(self, site, response):
+    def site_code(self, site, url, root):
         sources = {
-            "meta": (response.xpath("//meta[translate(@name,'SITEIDCODE','siteidcode')='siteidcode']/@content").get() or "").strip(),
-            "footer": next(iter(FOOTER_CODE.findall(" ".join(response.xpath("//body//text()").getall()))), ""),
-            "jiucuo": (response.xpath("//script[@id='_jiucuo_']/@sitecode").get() or "").strip(),
+            "meta": _first(root.xpath("//meta[translate(@name,'SITEIDCODE','siteidcode')='siteidcode']/@content")).strip(),
+            "footer": next(iter(FOOTER_CODE.findall(" ".join(root.xpath("//body//text()")))), ""),
+            "jiucuo": _first(root.xpath("//script[@id='_jiucuo_']/@sitecode")).strip(),
         }
         found = {k: v for k, v in sources.items() if v}
         value = json.dumps(found, ensure_ascii=False, sort_keys=True)
         if not found:
-            return self.item(site, "site_code", "absent", "", response.url, "页面无网站标识码（SiteIDCode 元数据或页脚）")
+            return self.item(site, "site_code", "absent", "", url, "页面无网站标识码（SiteIDCode 元数据或页脚）")
         bad = {k: v for k, v in found.items() if not SITE_CODE.match(v)}
         if bad:
-            return self.item(site, "site_code", "invalid", value, response.url,
+            return self.item(site, "site_code", "invalid", value, url,
                              f"网站标识码格式不符（应为10位数字或bm加8位数字）：{bad}")
         if len({v.lower() for v in found.values()}) > 1:
-            return self.item(site, "site_code", "inconsistent", value, response.url, f"各处网站标识码不一致：{found}")
-        return self.item(site, "site_code", "present", value, response.url)
+            return self.item(site, "site_code", "inconsistent", value, url, f"各处网站标识码不一致：{found}")
+        return self.item(site, "site_code", "present", value, url)
 
     def domain(self, site):
         names = sorted(h for h in site.hosts if h and not _is_address(h))
@@ -176,6 +176,10 @@ class IdentityAnalyzer(Analyzer):
         outcome, _, detail = classify(failure.value)
         yield self.item(site, "https", "absent", failure.request.url, failure.request.url, f"HTTPS不可用：{outcome}（{detail}）")
         yield self.item(site, "cert_expiry", "unchecked", url=failure.request.url, detail="HTTPS不可用")
+
+
+def _first(values: list) -> str:
+    return str(values[0]) if values else ""
 
 
 def _is_address(host: str) -> bool:

@@ -146,6 +146,17 @@ def _date_ending_title(heading: str, title: str, asof: date) -> tuple[DateMatch 
     return found, text
 
 
+def _holds_only(parent, first) -> bool:
+    """Whether ``parent`` shows no text but its first child's: read up to the first other letter only
+    (``parent`` may be the page's body)."""
+    if (parent.text or "").strip() or (first.tail or "").strip():
+        return False
+    for sib in first.itersiblings():
+        if (sib.tail or "").strip() or any(t.strip() for t in sib.itertext()):
+            return False
+    return True
+
+
 def _dateline_above(title_el, asof: date) -> tuple[DateMatch | None, str]:
     """An unlabelled full date in the short elements just before the title, in the title's own
     header block (news.cn puts its dateline above the headline). The site's top bar (今天是…) is
@@ -154,7 +165,7 @@ def _dateline_above(title_el, asof: date) -> tuple[DateMatch | None, str]:
         return None, ""
     for _ in range(2):  # <h1><span class="title">…</span></h1>: the heading is the title's element
         parent = title_el.getparent()
-        if parent is None or title_el.getprevious() is not None or text_of(parent) != text_of(title_el):
+        if parent is None or title_el.getprevious() is not None or not _holds_only(parent, title_el):
             break
         title_el = parent
     texts, sib = [], title_el.getprevious()

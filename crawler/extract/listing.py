@@ -326,7 +326,8 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
         shown = (raw if raw in title_clean else raw.replace(" ", "")) if inside else ""
         if shown and shown in title_clean and title_clean != shown:
             title_clean = fold(title_clean.replace(shown, ""))
-        sticky = bool(_STICKY.search("".join(container.itertext()))) or any(
+        box_text = "".join(container.itertext())
+        sticky = ("顶" in box_text and bool(_STICKY.search(box_text))) or any(
             "置顶" in (img.get("alt") or "") or "top" in (img.get("src") or "").rsplit("/", 1)[-1].lower()
             for img in container.iter("img"))
         entry = Entry(title=_EMPTY_BRACKETS.sub("", _STICKY.sub("", title_clean)).strip(), url=url,
