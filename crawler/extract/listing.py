@@ -47,6 +47,7 @@ STOP_TITLES = {"更多", "更多>>", "more", "首页", "上一页", "下一页",
                "设为首页", "加入收藏", "收藏本站", "网站地图", "无障碍浏览", "长者模式", "返回首页", "网站首页"}
 # the top bar's date is the day the page was served, not an item's (今天是：2023年2月9日 星期四)
 _TODAY_IS = re.compile(r"今天是|今日是|今天[:：]")
+_CLOCK_ONLY = re.compile(r"[\[(（【]?\s*([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?:\s*[:：]\s*[0-5]\d)?\s*[\])）】]?")
 
 
 @dataclass
@@ -241,7 +242,8 @@ def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | No
     found = parse_date(lead["date"], asof, year_hint=year_hint) if lead else None
     if found and found.form in _TRAILING_FORMS and found.span == (0, len(lead["date"])):
         return found, lead.group(0).strip(), True
-    return None, "", False
+    # a clock time alone is kept undated here: only its place in the list can say it means today
+    return None, around if _CLOCK_ONLY.fullmatch(around) else "", False
 
 
 
@@ -340,6 +342,7 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
             clusters[key] = Cluster(path=path, navish=navish, sideish=sideish)
         clusters[key].entries.append(entry)
     for cluster in clusters.values():
+        _clock_is_today(cluster.entries, asof)
         _roll_back_years(cluster.entries, asof)
         _drop_subcolumn_links(cluster)
     return list(clusters.values())
@@ -424,6 +427,27 @@ def _whole_row(el, counts: dict) -> bool:
         return False
     parent = el.getparent()
     return parent is not None and parent.tag == ("tbody" if el.tag == "tr" else "dl") and counts.get(parent, 0) == 1
+
+
+def _clock_is_today(entries: list[Entry], asof: date) -> None:
+    """News lists show today's items by their time alone (``09:12``) above the dated ones: those at the
+    head of a newest-first list are dated ``asof`` (form ``clock-today``), as ``今天 09:12`` is. A clock
+    time below a dated item stays undated (a schedule's hour, not a publication), and so does one above
+    undated items: the head must be followed by dated items only, or be the whole list."""
+    head = []
+    for i, e in enumerate(entries):
+        m = _CLOCK_ONLY.fullmatch(e.date_text) if e.date is None and e.date_text else None
+        if m:
+            head.append((e, m))
+        elif e.date is None and e.sticky:
+            continue
+        else:
+            if e.date is None or any(later.date is None and not later.sticky for later in entries[i:]):
+                return
+            break
+    day = asof.date() if isinstance(asof, datetime) else asof
+    for e, m in head:
+        e.date, e.date_form = datetime(day.year, day.month, day.day, int(m[1]), int(m[2])), "clock-today"
 
 
 def _roll_back_years(entries: list[Entry], asof: date) -> None:

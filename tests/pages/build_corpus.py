@@ -781,6 +781,23 @@ listing("date-in-title-and-beside", "other", f"{BASE}/tzgg/index.html", list_fra
     '<ul class="list">' + lis(dated_titles, lambda t, u, d: f'<li><a href="{u}">{t}</a><span>[{d}]</span></li>') + '</ul>'),
     dated_titles, "the title holds its own date, which is also shown beside it: the title keeps it")
 
+today_rows = rows_for(f"{BASE}/xwdt/", D1[:5], start=3)
+today_rows = [(t, u, "2024-06-30") for t, u, _ in today_rows[:2]] + today_rows[2:]
+today_cells = ["09:12", "08:05"] + [d for _, _, d in today_rows[2:]]
+listing("clock-only-for-today", "other", f"{BASE}/xwdt/index.html", list_frame(
+    "某某县人民政府", "工作动态",
+    '<ul class="list">' + "".join(f'<li><a href="{u}">{t}</a><span class="time">{c}</span></li>'
+                                  for (t, u, _), c in zip(today_rows, today_cells)) + '</ul>'),
+    today_rows, "today's items show their time alone (09:12) above the dated ones: they are today's")
+hour_rows = rows_for(f"{BASE}/tzgg/", D1[:4], start=8)
+hour_rows = hour_rows + [("县政务服务中心周末延时服务安排", f"{BASE}/tzgg/202406/t20240601_5999.html", None)]
+hour_cells = [d for _, _, d in hour_rows[:4]] + ["14:30"]
+listing("clock-only-below-dated", "other", f"{BASE}/tzgg/index.html", list_frame(
+    "某某县人民政府", "通知公告",
+    '<ul class="list">' + "".join(f'<li><a href="{u}">{t}</a><span class="time">{c}</span></li>'
+                                  for (t, u, _), c in zip(hour_rows, hour_cells)) + '</ul>'),
+    hour_rows, "a time alone below dated items is an hour, not today's date: the item stays undated")
+
 detail("news-dateline-above-title", "other", "https://www.example.com/politics/20240611/c_1130000000.htm",
        chrome("某某新闻网", "全省重点项目建设推进会召开-某某新闻网",
               '<div class="header-box"><div class="header-time"><span class="year"><em> 2024</em></span>'
