@@ -21,6 +21,11 @@ ITEM_TAGS = ("li", "tr", "dd", "dt")
 _SKIP_HREF = re.compile(r"^\s*(javascript:|mailto:|tel:|#|$)", re.I)
 _NAVISH = re.compile(r"nav|menu|footer|foot|header|head|banner|daohang|topbar|bottom|copyright|crumb|weizhi|location|position|pager|page|fenye", re.I)
 _SIDEISH = re.compile(r"side|hot|rank|tuijian|xgwz|related|relate|recommend|paihang|remen|link|friend|yqlj", re.I)
+# a box headed so lists other pages' articles (reading rankings, related reading), whatever its class says
+# (热点新闻, 相关信息 can be a column's own name: not these)
+_SIDE_HEADING = re.compile(r"(热门|热点|阅读|点击|浏览|访问)(排行|排名)|排行榜|热门文章|相关(阅读|文章|链接|新闻|推荐)|"
+                           r"推荐阅读|猜你喜欢|为您推荐")
+_TITLE_CLASS = re.compile(r"tit|hd\b|head", re.I)
 _MAINISH = re.compile(r"list|content|main|con|article|news|info|lb|wzlb", re.I)
 _STICKY = re.compile(r"置顶|\[顶\]|【顶】")
 _DATE_ONLY = re.compile(r"[\d\s\-/.:年月日]+")  # a link whose text is a date is not an item
@@ -95,7 +100,7 @@ class Cluster:
         if _MAINISH.search(self.path):
             s += 2
         if self.sideish:
-            s -= 6
+            s -= 6 + len(self.entries) / 2  # a long related or ranking box is still not the page's list
         if self.navish:
             s -= 10
         return s
@@ -134,9 +139,20 @@ class _Boxes:
             label = f"{y.tag}.{(y.get('class') or '').split(' ')[0]}#{y.get('id') or ''}"
             path = f"{path}/{label}" if path else label
             nav = nav or y.tag in ("nav", "header", "footer") or bool(_NAVISH.search(attrs))
-            side = side or bool(_SIDEISH.search(attrs))
+            side = side or bool(_SIDEISH.search(attrs)) or bool(_SIDE_HEADING.search(_heading_of(y)))
             self.seen[y] = (path, nav, side)
         return self.seen.get(el, (path, nav, side))
+
+
+def _heading_of(box) -> str:
+    """The text heading a box: its first child or the element before it, if that is a heading
+    (h1–h6, or a title-classed element of at most two children: a name and its 更多)."""
+    for el in (next(iter(box), None), box.getprevious()):
+        if el is None or not isinstance(el.tag, str):
+            continue
+        if el.tag in _HEADINGS or (_TITLE_CLASS.search(el.get("class") or "") and len(el) <= 2):
+            return text_of(el)[:20]
+    return ""
 
 
 def _is_candidate(a, text: str | None = None) -> str | None:

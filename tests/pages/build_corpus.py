@@ -798,6 +798,15 @@ listing("clock-only-below-dated", "other", f"{BASE}/tzgg/index.html", list_frame
                                   for (t, u, _), c in zip(hour_rows, hour_cells)) + '</ul>'),
     hour_rows, "a time alone below dated items is an hour, not today's date: the item stays undated")
 
+short_rows = rows_for(f"{BASE}/xwdt/", D1[:6], start=2)
+ranked = "".join(f'<li><a href="{BASE}/xwdt/202405/t202405{i + 1:02d}_{6100 + i}.html">{TITLES[i % len(TITLES)]}</a></li>'
+                 for i in range(20))
+listing("ranking-box-longer-than-list", "other", f"{BASE}/xwdt/index.html", list_frame(
+    "某某县人民政府", "工作动态",
+    '<ul class="list">' + lis(short_rows, lambda t, u, d: f'<li><a href="{u}">{t}</a><span>{d}</span></li>') + '</ul>',
+    side=f'<div class="box2"><div class="tit">阅读排行</div><ol>{ranked}</ol></div>'),
+    short_rows, "a 20-link 阅读排行 box (class says nothing) of the column's own older articles outnumbers its 6 dated items")
+
 detail("news-dateline-above-title", "other", "https://www.example.com/politics/20240611/c_1130000000.htm",
        chrome("某某新闻网", "全省重点项目建设推进会召开-某某新闻网",
               '<div class="header-box"><div class="header-time"><span class="year"><em> 2024</em></span>'
