@@ -237,6 +237,8 @@ def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | No
             return (*box, False)
     if found:
         return found, around[found.span[0]:found.span[1]], False
+    clock = around if _CLOCK_ONLY.fullmatch(around) else ""
+    inside = False
     for el in anchor.iter():
         if el is anchor:
             continue
@@ -245,6 +247,8 @@ def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | No
             found = parse_date(t, asof, year_hint=year_hint)
             if found and found.span[1] - found.span[0] >= len(t) - 4:
                 return found, t, True
+            if not clock and _CLOCK_ONLY.fullmatch(t):
+                clock, inside = t, True
     own = text_of(anchor) if text is None else text
     if _HAS_DIGIT(own):
         box = _box_date([el for el in anchor.iter() if el is not anchor], year_hint, asof)
@@ -259,7 +263,7 @@ def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | No
     if found and found.form in _TRAILING_FORMS and found.span == (0, len(lead["date"])):
         return found, lead.group(0).strip(), True
     # a clock time alone is kept undated here: only its place in the list can say it means today
-    return None, around if _CLOCK_ONLY.fullmatch(around) else "", False
+    return None, clock, inside
 
 
 
