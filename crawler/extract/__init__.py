@@ -15,7 +15,8 @@ from urllib.parse import urljoin
 
 from crawler.dates import DateMatch, parse_date, url_year
 from crawler.extract import columns, detail, listing, pagination
-from crawler.extract.html import PageLink, apply_base, fold, meta_map, parse, read_links, text_of, visible_copy
+from crawler.extract.html import (PageLink, apply_base, fold, meta_map, parse, read_links, text_of, visible_copy,
+                                  with_base)
 from crawler.extract.panels import CLIENT_TEMPLATE
 
 PLACEHOLDERS = re.compile(r"暂无(信息|数据|内容|记录|相关信息|文章)|没有(相关)?(信息|记录|数据)|无相关(信息|数据)|(信息|数据)为空")
@@ -99,7 +100,9 @@ class Page:
             records = _RECORD.findall(self.html)  # a dataproxy.jsp answer is the datastore itself
         if not records:
             return []
-        fragment = parse(f"<html><body><ul class='datastore'>{''.join(records)}</ul></body></html>")
+        fragment = parse(f"<html><head>{with_base('', self.url, self.base)}</head><body><ul class='datastore'>"
+                         f"{''.join(records)}</ul></body></html>")
+        apply_base(fragment, self.url)  # the records' links resolve as the page's own do
         return listing.find_clusters(fragment.find("body"), self.url, asof)
 
     def clusters(self, asof: date) -> list[listing.Cluster]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import re
 import threading
+from html import escape as html_escape
 from typing import NamedTuple
 from urllib.parse import SplitResult, urljoin, urlsplit
 
@@ -66,6 +67,14 @@ def apply_base(root: lxml.html.HtmlElement, url: str) -> str:
             if value is not None and not _NOT_RELATIVE.match(value):
                 node.set(attr, urljoin(base, value.strip()))
     return base
+
+
+def with_base(markup: str, page_url: str, base: str | None) -> str:
+    """``markup`` shown on a page whose <base href> is ``base``: with that base first, when it is not
+    the page's own URL, so its relative links resolve as the page's do."""
+    if not base or base == page_url:
+        return markup
+    return f'<base href="{html_escape(base)}">{markup}'
 
 
 def visible_copy(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:

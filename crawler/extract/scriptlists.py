@@ -19,7 +19,7 @@ from datetime import date
 
 from crawler.dates import parse_date
 from crawler.extract import Page, jsondata, listing
-from crawler.extract.html import fold, join
+from crawler.extract.html import fold, join, with_base
 
 _TAG = re.compile(r"<[^>]{0,200}>")
 # key names, lower-cased, in order of preference
@@ -36,18 +36,20 @@ _LINKISH = re.compile(r"(?:https?://|\.{0,2}/)\S*$|\S+\.(?:s?html?|jhtml|jsp|asp
 _FULL = ("ymd", "ymd-cn", "y-md")  # forms that are a date, never a number or a title's 2月8日
 
 
-def read_answer(text: str, answer_url: str, page_url: str, asof: date) -> tuple[str, list[listing.Cluster]]:
-    """What the answer is ("json", "html", or "" for neither) and the lists it holds."""
+def read_answer(text: str, answer_url: str, page_url: str, asof: date,
+                base: str | None = None) -> tuple[str, list[listing.Cluster]]:
+    """What the answer is ("json", "html", or "" for neither) and the lists it holds. Its links resolve
+    as the showing page's do: against ``base``, the page's <base href>, when it has one."""
     body = text.lstrip("\ufeff \t\r\n")
     if body[:1] == "<":
-        return "html", Page(body, page_url).clusters(asof)
+        return "html", Page(with_base(body, page_url, base), page_url).clusters(asof)
     try:
         value = jsondata.load(body)
     except ValueError:
         return "", []
     clusters = []
     for path, records in jsondata.record_arrays(value):
-        entries = _entries(records, answer_url, page_url, asof)
+        entries = _entries(records, answer_url, base or page_url, asof)
         if entries:
             clusters.append(listing.Cluster(path=f"json:{path}", entries=entries))
     return "json", clusters

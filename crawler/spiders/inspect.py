@@ -313,19 +313,21 @@ class InspectSpider(scrapy.Spider):
         yield self.page_item(response, site, role, kind=kind, title=page.title, item_count=len(entries),
                              script_loads=loads)
         yield from self.entries(site, canonical(site.url), entries, response.url, source="homepage")
-        yield from self.follow_script_lists(site, response.url, loads, "homepage", canonical(site.url),
+        yield from self.follow_script_lists(site, page, loads, "homepage", canonical(site.url),
                                             homepage_columns=homepage_columns)
 
     def level1_columns(self, response, page, site) -> list[columns.ColumnLink]:
         """The level-1 columns a homepage, its panel or its menu links (INSPECT_MAX_COLUMNS at most)."""
         return self.handler(site).discover_columns(response, page, site)[: self.settings.getint("INSPECT_MAX_COLUMNS")]
 
-    def follow_script_lists(self, site, page_url, loads, shown_on, column_url, **meta):
-        """What a page's scripts fetch, on the site's own hosts, read for the lists it holds."""
+    def follow_script_lists(self, site, page, loads, shown_on, column_url, **meta):
+        """What a page's scripts fetch, on the site's own hosts, read for the lists it holds (their links
+        resolve as the page's own do, against its <base href>)."""
         urls = [u for u in loads if u != "template" and self.owns(site, u)]
         for url in urls[: self.settings.getint("INSPECT_SCRIPT_LISTS")]:
             req = self.request(site, url, self.parse_script_list, role="script_list", priority=1,
-                               page_url=page_url, shown_on=shown_on, column_url=column_url, **meta)
+                               page_url=page.url, link_base=page.base, shown_on=shown_on, column_url=column_url,
+                               **meta)
             if req is not None:
                 yield req
 
@@ -337,7 +339,8 @@ class InspectSpider(scrapy.Spider):
         meta = response.meta
         site = self.sites[meta["site_id"]]
         text = response.text if isinstance(response, TextResponse) else response.body.decode("utf-8", "replace")
-        answer, clusters = scriptlists.read_answer(text, response.url, meta["page_url"], self.asof)
+        answer, clusters = scriptlists.read_answer(text, response.url, meta["page_url"], self.asof,
+                                                   base=meta.get("link_base"))
         if meta["shown_on"] == "column":
             main = listing.main_cluster(clusters, meta["page_url"])
             entries = main.entries if main else []
@@ -435,7 +438,7 @@ class InspectSpider(scrapy.Spider):
                              item_count=len(extracted.items), placeholder=extracted.placeholder,
                              next_pages=extracted.next_pages, script_loads=loads)
         yield from self.entries(site, meta["column_url"], extracted.items, response.url)
-        yield from self.follow_script_lists(site, response.url, loads, "column", meta["column_url"])
+        yield from self.follow_script_lists(site, page, loads, "column", meta["column_url"])
         if not extracted.items and not extracted.placeholder:
             target = blocking.js_redirect(response.text, response.url) or \
                 blocking.frame_target(response.text, response.url)
