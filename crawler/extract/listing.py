@@ -52,6 +52,7 @@ STOP_TITLES = {"更多", "更多>>", "more", "首页", "上一页", "下一页",
                "设为首页", "加入收藏", "收藏本站", "网站地图", "无障碍浏览", "长者模式", "返回首页", "网站首页"}
 # the top bar's date is the day the page was served, not an item's (今天是：2023年2月9日 星期四)
 _TODAY_IS = re.compile(r"今天是|今日是|今天[:：]")
+_WEEKDAY_AFTER = re.compile(r"\s*[(（]?(星期|周|礼拜)[一二三四五六日天][)）]?\s*$")
 _CLOCK_ONLY = re.compile(r"[\[(（【]?\s*([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?:\s*[:：]\s*[0-5]\d)?\s*[\])）】]?")
 
 
@@ -361,6 +362,7 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
             path, navish, sideish = boxes(parent) if parent is not None else ("", False, False)
             clusters[key] = Cluster(path=path, navish=navish, sideish=sideish)
         clusters[key].entries.append(entry)
+    _dated_groups(clusters, asof)
     for cluster in clusters.values():
         _clock_is_today(cluster.entries, asof)
         _roll_back_years(cluster.entries, asof)
@@ -447,6 +449,33 @@ def _whole_row(el, counts: dict) -> bool:
         return False
     parent = el.getparent()
     return parent is not None and parent.tag == ("tbody" if el.tag == "tr" else "dl") and counts.get(parent, 0) == 1
+
+
+def _dated_groups(clusters: dict, asof: date) -> None:
+    """A list drawn in groups under date headings (``<h4>2024-06-28</h4><ul>…</ul><h4>2024-06-27</h4>
+    <ul>…</ul>``, a 滚动新闻 page): two groups of one shape at least, each right under a heading that is
+    a date alone. Their undated items take their group's date, and the groups are one list, in page
+    order. (One box under a date is not enough: a top bar's 2024年6月30日 sits over many a menu.)"""
+    groups: dict = {}
+    for key, cluster in clusters.items():
+        box = key[0]
+        heading = box.getprevious() if box is not None and not cluster.dated else None
+        if heading is None or not isinstance(heading.tag, str) or len(heading) > 2:
+            continue
+        text = _WEEKDAY_AFTER.sub("", text_of(heading))
+        found = parse_date(text, asof) if 2 <= len(text) <= 24 else None
+        if found is not None and found.span[1] - found.span[0] >= len(text) - 3:
+            groups.setdefault(cluster.path, []).append((key, cluster, found, text))
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        first = group[0][1]
+        for key, cluster, found, text in group:
+            for e in cluster.entries:
+                e.date, e.date_text, e.date_form = found.value, text, found.form
+            if cluster is not first:
+                first.entries.extend(cluster.entries)
+                del clusters[key]
 
 
 def _clock_is_today(entries: list[Entry], asof: date) -> None:

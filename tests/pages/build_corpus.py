@@ -812,6 +812,15 @@ listing("ranking-box-longer-than-list", "other", f"{BASE}/xwdt/index.html", list
     side=f'<div class="box2"><div class="tit">阅读排行</div><ol>{ranked}</ol></div>'),
     short_rows, "a 20-link 阅读排行 box (class says nothing) of the column's own older articles outnumbers its 6 dated items")
 
+group_rows = rows_for(f"{BASE}/gdxw/", ["2024-06-28"] * 3 + ["2024-06-27"] * 2 + ["2024-06-25"] * 3, start=1)
+group_heads = {"2024-06-28": "06月28日 星期五", "2024-06-27": "06月27日 星期四", "2024-06-25": "06月25日 星期二"}
+listing("date-grouped-rolling-news", "other", f"{BASE}/gdxw/index.html", list_frame(
+    "某某县人民政府", "滚动新闻",
+    '<div class="roll">' + "".join(f'<div class="day"><h4>{group_heads[d]}</h4><ul>'
+                                   + lis([r for r in group_rows if r[2] == d], lambda t, u, _: f'<li><a href="{u}">{t}</a></li>')
+                                   + '</ul></div>' for d in group_heads) + '</div>'),
+    group_rows, "items grouped under year-less date headings, one ul per day: one list, each item its group's day")
+
 detail("news-dateline-above-title", "other", "https://www.example.com/politics/20240611/c_1130000000.htm",
        chrome("某某新闻网", "全省重点项目建设推进会召开-某某新闻网",
               '<div class="header-box"><div class="header-time"><span class="year"><em> 2024</em></span>'
