@@ -30,3 +30,17 @@ def test_columns_behind_image_and_styled_more_links_are_found(tmp_path):
     assert found == {name: (slug, "more") for slug, name, _ in BLOCKS}
     dated = query(db, "SELECT COUNT(*) FROM items WHERE site_id = 'blocks' AND source = 'column' AND date IS NOT NULL")
     assert dated == [(len(BLOCKS) * len(NEW),)]
+
+
+def test_a_top_bar_showing_today_does_not_date_the_homepage(tmp_path):
+    """The date a top bar prints for today (2023年2月9日 星期四, after its 无障碍 and English links) is no
+    item's: a homepage whose news is two months old is not updated."""
+    stale = ["2022-12-0" + str(i) for i in range(6, 0, -1)]
+    top = ("<div class='top'><a href='/wza/'>无障碍浏览</a><a href='/en/'>English Version</a>"
+           "<span>2023年2月9日 星期四</span></div>")
+    routes = {"/": html_page("某县人民政府", top + "<div class='news'>" + items("xwdt", stale) + "</div>"),
+              "/en/": html_page("English", "<p>Welcome.</p>"), "/wza/": html_page("无障碍", "<p>无障碍。</p>")}
+    db = crawl_served(tmp_path, {"topbar": ("127.0.0.56", {p: Reply(200, r) for p, r in routes.items()})}, ASOF)
+    assert query(db, "SELECT date FROM items WHERE site_id = 'topbar' AND url LIKE '%/en/'") in ([], [(None,)])
+    [(evidence,)] = query(db, "SELECT evidence FROM findings WHERE site_id = 'topbar' AND rule_id = 'homepage_not_updated'")
+    assert '"2022-12-06"' in evidence, evidence
