@@ -189,19 +189,24 @@ def shown_placeholder(page: Page, m: re.Match | None) -> str:
     return m.group(0)
 
 
+_SIGNALS = ("label", "nearby", "time", "meta", "url", "script", "closing")
+
+
 def _kind(page: Page, main: listing.Cluster | None, pub: DateMatch | None, evidence: dict, next_pages) -> str:
     """list, detail or other.
 
     An article signal is article markup (the ArticleTitle meta, og:type article, schema.org
     Article JSON-LD; ``detail.article_markup``) or a date by the title (or an HTML5 ``<time
     datetime>``, a day in the URL, the script's one publication time, a date closing the text) that is not
-    one of the list's own item dates. An article's related-links box is a cluster too: with an article
+    one of the list's own item dates; so is a date under the title labelled as another time
+    (施行日期：…), which is no publication date. An article's related-links box is a cluster too: with an article
     signal, more prose than the cluster's link text makes the page a detail page. Without a
     list, a page with a meta or URL date and a few paragraphs of prose is an article too.
     """
-    signal = evidence.get("source") in ("label", "nearby", "time", "meta", "url", "script", "closing")
-    if signal and main is not None and (len(main.entries) >= 3 or evidence["source"] == "closing"):
-        chosen = evidence.get(evidence["source"], "")[:10]
+    source = evidence.get("source") if evidence.get("source") in _SIGNALS else "other" if "other" in evidence else ""
+    signal = bool(source)
+    if signal and main is not None and (len(main.entries) >= 3 or source == "closing"):
+        chosen = evidence.get(source, "")[:10]
         signal = not any(e.date and e.date.isoformat()[:10] == chosen for e in main.entries)
     signal = signal or detail.article_markup(page.metas, page.scripts)
     text, _, _, link_chars = page.flat

@@ -17,9 +17,12 @@ import lxml.etree
 from crawler.dates import DateMatch, parse_date, url_date, url_year
 from crawler.extract.html import fold, meta_map, text_of
 
-# times of something else than the page's publication: a deadline, a meeting, office hours
-_OTHER_TIMES = ("截止时间", "截止日期", "开始时间", "结束时间", "会议时间", "活动时间", "报名时间", "开标时间",
-                "受理时间", "办理时间")
+# times of something else than the page's publication: a deadline, a meeting, office hours, when a
+# policy takes or loses effect (a 政策文件's 施行日期 is often after the day it was published)
+_OTHER_TIMES = ("截止时间", "截止日期", "开始时间", "开始日期", "结束时间", "结束日期", "会议时间", "会议日期", "活动时间",
+                "举办时间", "报名时间", "报名日期", "开标时间", "考试时间", "考试日期", "受理时间", "办理时间", "公示时间",
+                "生效日期", "生效时间", "实施日期", "实施时间", "施行日期", "施行时间", "废止日期", "失效日期", "失效时间",
+                "出生日期")
 # longest first: 成文日期 and 页面生成时间 must not be read as 日期 and 时间
 _LABEL = re.compile(
     r"(页面生成时间|生成时间|生成日期|成文日期|印发日期|签发日期|发文日期|发布时间|发布日期|发稿时间|公开日期|公开时间|"
@@ -146,6 +149,13 @@ def _date_ending_title(heading: str, title: str, asof: date) -> tuple[DateMatch 
     return found, text
 
 
+def _after_other_label(text: str, start: int) -> bool:
+    """Whether the date at ``text[start]`` is labelled as another time than the publication
+    (截止日期：, 施行日期：, 页面生成时间：)."""
+    return any(m.end() == start and _KIND.get(m.group(1).lower()) == "build"
+               for m in _LABEL.finditer(text, max(0, start - 12), start))
+
+
 def _holds_only(parent, first) -> bool:
     """Whether ``parent`` shows no text but its first child's: read up to the first other letter only
     (``parent`` may be the page's body)."""
@@ -250,8 +260,12 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
                 found.span[0] > 3 or not _BYLINE_MD.match(window[found.span[0]:found.span[1]])):
             found = None
         # a date after a link is a list item's, not the article's
+        other = found is not None and found.form in _FULL_FORMS and _after_other_label(window, found.span[0])
+        if other:  # 施行日期：… under the title: an article's, but not its publication
+            evidence["other"] = found.value.isoformat()
+            evidence["other_text"] = fold(window[max(0, found.span[0] - 6):found.span[1]])
         if found and (found.form in _FULL_FORMS or found.form in _YEAR_LESS) and found.form != "relative" \
-                and not any(t_end <= p < t_end + found.span[0] for p in links):
+                and not any(t_end <= p < t_end + found.span[0] for p in links) and not other:
             nearby = found
             evidence["nearby_text"] = window[found.span[0]:found.span[1]]
         else:

@@ -257,6 +257,17 @@ detail("xxgk-cn-numerals", "xxgk", "http://www.example.gov.cn/zwgk/gongwen/gw_88
               '<div class="main"><h1>某某县人民政府关于表彰2022年度先进集体的决定</h1><div class="info">日期：二〇二三年二月九日</div>'
               + prose(3) + '<p style="text-align:right">某某县人民政府<br>二〇二三年二月六日</p></div>',
               metas=article_meta("某某县人民政府关于表彰2022年度先进集体的决定")), "2023-02-09", "Chinese numerals")
+detail("policy-effective-date-first", "xxgk", "http://www.example.gov.cn/zcwj/2024/40003.html",
+       chrome("某某县人民政府", "某某县城市管理办法",
+              '<div class="main"><h1>某某县城市管理办法</h1><div class="info"><span>施行日期：2024-08-01</span>'
+              '<span>发布日期：2024-06-12</span><span>来源：县司法局</span></div>' + prose(4) + '</div>',
+              metas=article_meta("某某县城市管理办法")), "2024-06-12",
+       "a policy's 施行日期 (after asof) nearer the title than its 发布日期: 日期 inside 施行日期 is no publication label")
+detail("effective-date-only", "other", "http://www.example.gov.cn/zcwj/show_40004.html",
+       chrome("某某县人民政府", "某某县农村供水管理办法",
+              '<div class="main"><h1>某某县农村供水管理办法</h1><p class="info">施行日期：2024-05-01</p>' + prose(4)
+              + related(["2024-05-02", "2024-05-09", "2024-05-16"]) + '</div>'), None,
+       "the only date under the title is when the policy takes effect: an article with no publication date")
 
 # legacy and others
 
