@@ -259,11 +259,11 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
         if found and found.form in _YEAR_LESS and (
                 found.span[0] > 3 or not _BYLINE_MD.match(window[found.span[0]:found.span[1]])):
             found = None
-        # a date after a link is a list item's, not the article's
         other = found is not None and found.form in _FULL_FORMS and _after_other_label(window, found.span[0])
         if other:  # 施行日期：… under the title: an article's, but not its publication
             evidence["other"] = found.value.isoformat()
             evidence["other_text"] = fold(window[max(0, found.span[0] - 6):found.span[1]])
+        # a date after a link is a list item's, not the article's
         if found and (found.form in _FULL_FORMS or found.form in _YEAR_LESS) and found.form != "relative" \
                 and not any(t_end <= p < t_end + found.span[0] for p in links) and not other:
             nearby = found

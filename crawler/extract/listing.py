@@ -52,7 +52,7 @@ STOP_TITLES = {"更多", "更多>>", "more", "首页", "上一页", "下一页",
                "设为首页", "加入收藏", "收藏本站", "网站地图", "无障碍浏览", "长者模式", "返回首页", "网站首页"}
 # the top bar's date is the day the page was served, not an item's (今天是：2023年2月9日 星期四)
 _TODAY_IS = re.compile(r"今天是|今日是|今天[:：]")
-_WEEKDAY_AFTER = re.compile(r"\s*[(（]?(星期|周|礼拜)[一二三四五六日天][)）]?")
+_WEEKDAY = re.compile(r"\s*[(（]?(星期|周|礼拜)[一二三四五六日天][)）]?")
 _CLOCK_ONLY = re.compile(r"[\[(（【]?\s*([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?:\s*[:：]\s*[0-5]\d)?\s*[\])）】]?")
 
 
@@ -232,7 +232,7 @@ def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | No
     if published:
         return (*published, False)
     found = parse_date(around, asof, year_hint=year_hint) if around else None
-    if found and _WEEKDAY_AFTER.search(around, found.span[0], found.span[1] + 6) and found.day == (
+    if found and _WEEKDAY.search(around, found.span[0], found.span[1] + 6) and found.day == (
             asof.date() if isinstance(asof, datetime) else asof):
         return None, "", False  # 2024年6月30日 星期日 beside a top bar's links is the page's today, no item's date
     if (found is None or found.form in _YEAR_LESS) and _HAS_DIGIT(around):
@@ -467,7 +467,7 @@ def _dated_groups(clusters: dict, asof: date) -> None:
         if heading is None or not isinstance(heading.tag, str) or len(heading) > 2:
             continue
         text = text_of(heading)
-        weekday = _WEEKDAY_AFTER.search(text)
+        weekday = _WEEKDAY.search(text)
         text = text[:weekday.start()] if weekday and not text[weekday.end():].strip() else text
         found = parse_date(text, asof) if 2 <= len(text) <= 24 else None
         if found is not None and found.span[1] - found.span[0] >= len(text) - 3:
