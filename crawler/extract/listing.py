@@ -335,6 +335,7 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
         candidates = [c for c in candidates if c[0] not in minor]
         counts = _counts(candidates)
     clusters: dict = {}
+    rows: dict = {}  # each cluster's item elements, beside its entries
     boxes = _Boxes()
     columns: dict = {}
     for a, title, text, url in candidates:
@@ -366,6 +367,8 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
             path, navish, sideish = boxes(parent) if parent is not None else ("", False, False)
             clusters[key] = Cluster(path=path, navish=navish, sideish=sideish)
         clusters[key].entries.append(entry)
+        rows.setdefault(key, []).append(container)
+    _dated_rows(clusters, rows, asof)
     _dated_groups(clusters, asof)
     for cluster in clusters.values():
         _clock_is_today(cluster.entries, asof)
@@ -455,6 +458,41 @@ def _whole_row(el, counts: dict) -> bool:
     return parent is not None and parent.tag == ("tbody" if el.tag == "tr" else "dl") and counts.get(parent, 0) == 1
 
 
+def _heading_date(el, asof: date) -> tuple[DateMatch, str] | None:
+    """The date an element heading a group of items shows, if it shows a date alone (a weekday may follow)."""
+    if not isinstance(el.tag, str) or len(el) > 2:
+        return None
+    text = text_of(el)
+    weekday = _WEEKDAY.search(text)
+    text = text[:weekday.start()] if weekday and not text[weekday.end():].strip() else text
+    found = parse_date(text, asof) if 2 <= len(text) <= 24 else None
+    return (found, text) if found is not None and found.span[1] - found.span[0] >= len(text) - 3 else None
+
+
+def _dated_rows(clusters: dict, rows: dict, asof: date) -> None:
+    """Items under date rows of their own in one box (``<dt>2024-06-28</dt><dd><a>…</a></dd><dd>…</dd>
+    <dt>2024-06-27</dt>…``, or an ``li`` holding a date alone): each undated item takes the date row
+    above it, when two date rows at least head the items and every item has one."""
+    for key, cluster in clusters.items():
+        box = key[0]
+        if box is None or cluster.dated or len(cluster.entries) < 2:
+            continue
+        entry_of = dict(zip(rows[key], cluster.entries))
+        current, headings, dated = None, 0, []
+        for child in box:
+            entry = entry_of.get(child)
+            if entry is not None:
+                if current is None:
+                    break  # an item above every date row: these rows date nothing
+                dated.append((entry, current))
+            elif next(child.iter("a"), None) is None and (found := _heading_date(child, asof)):
+                current, headings = found, headings + 1
+        else:
+            if headings >= 2 and len(dated) == len(cluster.entries):
+                for entry, (found, text) in dated:
+                    entry.date, entry.date_text, entry.date_form = found.value, text, found.form
+
+
 def _dated_groups(clusters: dict, asof: date) -> None:
     """A list drawn in groups under date headings (``<h4>2024-06-28</h4><ul>…</ul><h4>2024-06-27</h4>
     <ul>…</ul>``, a 滚动新闻 page): two groups of one shape at least, each right under a heading that is
@@ -464,14 +502,9 @@ def _dated_groups(clusters: dict, asof: date) -> None:
     for key, cluster in clusters.items():
         box = key[0]
         heading = box.getprevious() if box is not None and not cluster.dated else None
-        if heading is None or not isinstance(heading.tag, str) or len(heading) > 2:
-            continue
-        text = text_of(heading)
-        weekday = _WEEKDAY.search(text)
-        text = text[:weekday.start()] if weekday and not text[weekday.end():].strip() else text
-        found = parse_date(text, asof) if 2 <= len(text) <= 24 else None
-        if found is not None and found.span[1] - found.span[0] >= len(text) - 3:
-            groups.setdefault(cluster.path, []).append((key, cluster, found, text))
+        found = _heading_date(heading, asof) if heading is not None else None
+        if found:
+            groups.setdefault(cluster.path, []).append((key, cluster, *found))
     for group in groups.values():
         if len(group) < 2:
             continue

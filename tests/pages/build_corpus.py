@@ -832,6 +832,13 @@ listing("date-grouped-rolling-news", "other", f"{BASE}/gdxw/index.html", list_fr
                                    + '</ul></div>' for d in group_heads) + '</div>'),
     group_rows, "items grouped under year-less date headings, one ul per day: one list, each item its group's day")
 
+listing("date-rows-in-one-dl", "other", f"{BASE}/gdxw/index.html", list_frame(
+    "某某县人民政府", "滚动新闻",
+    '<dl class="roll">' + "".join(f'<dt>{group_heads[d]}</dt>'
+                                  + lis([r for r in group_rows if r[2] == d], lambda t, u, _: f'<dd><a href="{u}">{t}</a></dd>')
+                                  for d in group_heads) + '</dl>'),
+    group_rows, "one dl: a dt holding a year-less date alone, then that day's items as dd rows")
+
 detail("news-dateline-above-title", "other", "https://www.example.com/politics/20240611/c_1130000000.htm",
        chrome("某某新闻网", "全省重点项目建设推进会召开-某某新闻网",
               '<div class="header-box"><div class="header-time"><span class="year"><em> 2024</em></span>'
