@@ -149,10 +149,10 @@ def _date_ending_title(heading: str, title: str, asof: date) -> tuple[DateMatch 
     return found, text
 
 
-def _after_other_label(text: str, start: int) -> bool:
+def after_other_label(text: str, start: int, but: tuple[str, ...] = ()) -> bool:
     """Whether the date at ``text[start]`` is labelled as another time than the publication
-    (截止日期：, 施行日期：, 页面生成时间：)."""
-    return any(m.end() == start and _KIND.get(m.group(1).lower()) == "build"
+    (截止日期：, 施行日期：, 页面生成时间：), a label in ``but`` excepted."""
+    return any(m.end() == start and _KIND.get(m.group(1).lower()) == "build" and m.group(1) not in but
                for m in _LABEL.finditer(text, max(0, start - 12), start))
 
 
@@ -259,13 +259,15 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
         if found and found.form in _YEAR_LESS and (
                 found.span[0] > 3 or not _BYLINE_MD.match(window[found.span[0]:found.span[1]])):
             found = None
-        other = found is not None and found.form in _FULL_FORMS and _after_other_label(window, found.span[0])
+        # a date after a link is a list item's, not the article's
+        after_link = found is not None and any(t_end <= p < t_end + found.span[0] for p in links)
+        other = found is not None and not after_link and found.form in _FULL_FORMS \
+            and after_other_label(window, found.span[0])
         if other:  # 施行日期：… under the title: an article's, but not its publication
             evidence["other"] = found.value.isoformat()
             evidence["other_text"] = fold(window[max(0, found.span[0] - 6):found.span[1]])
-        # a date after a link is a list item's, not the article's
         if found and (found.form in _FULL_FORMS or found.form in _YEAR_LESS) and found.form != "relative" \
-                and not any(t_end <= p < t_end + found.span[0] for p in links) and not other:
+                and not after_link and not other:
             nearby = found
             evidence["nearby_text"] = window[found.span[0]:found.span[1]]
         else:

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from itertools import islice
 
 from crawler.dates import DateMatch, infer_list_years, parse_date, parse_date_box, url_year
+from crawler.extract.detail import after_other_label
 from crawler.extract.html import fold, join, link_href, text_of
 
 ITEM_TAGS = ("li", "tr", "dd", "dt")
@@ -232,6 +233,9 @@ def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | No
     if published:
         return (*published, False)
     found = parse_date(around, asof, year_hint=year_hint) if around else None
+    # 截止时间：2024-07-10 is the item's deadline, not when it was published; a letter's 受理时间 dates it
+    if found and after_other_label(around, found.span[0], but=("受理时间", "办理时间")):
+        return None, "", False
     if found and _WEEKDAY.search(around, found.span[0], found.span[1] + 6) and found.day == (
             asof.date() if isinstance(asof, datetime) else asof):
         return None, "", False  # 2024年6月30日 星期日 beside a top bar's links is the page's today, no item's date

@@ -839,6 +839,14 @@ listing("date-rows-in-one-dl", "other", f"{BASE}/gdxw/index.html", list_frame(
                                   for d in group_heads) + '</dl>'),
     group_rows, "one dl: a dt holding a year-less date alone, then that day's items as dd rows")
 
+tender_rows = [(f"某某县{n}项目招标公告", f"{BASE}/zbgg/202406/t202406{10 + i}_{7100 + i}.html", None)
+               for i, n in enumerate(["农村公路改建", "中心学校运动场", "污水管网延伸", "便民服务中心装修", "河道清淤"])]
+listing("deadline-only-rows", "other", f"{BASE}/zbgg/index.html", list_frame(
+    "某某县人民政府", "招标公告",
+    '<ul class="list">' + lis(tender_rows, lambda t, u, _: f'<li><a href="{u}">{t}</a><span>投标截止时间：2024-07-{u[-6:-5]}5</span></li>')
+    + '</ul>'),
+    tender_rows, "each row shows only its bid deadline (after asof): no item is dated by it")
+
 detail("news-dateline-above-title", "other", "https://www.example.com/politics/20240611/c_1130000000.htm",
        chrome("某某新闻网", "全省重点项目建设推进会召开-某某新闻网",
               '<div class="header-box"><div class="header-time"><span class="year"><em> 2024</em></span>'
