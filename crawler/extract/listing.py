@@ -246,7 +246,8 @@ def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | No
             return (*box, False)
     if found:
         return found, around[found.span[0]:found.span[1]], False
-    clock = around if _CLOCK_ONLY.fullmatch(around) else ""
+    tail = around.rsplit(" ", 1)[-1]  # a row's last cell: 县政府办 09:12
+    clock = tail if _CLOCK_ONLY.fullmatch(tail) and not _HAS_DIGIT(around[:-len(tail)]) else ""
     inside = False
     for el in anchor.iter():
         if el is anchor:

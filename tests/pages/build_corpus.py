@@ -805,6 +805,11 @@ listing("clock-inside-anchor-for-today", "other", f"{BASE}/xwdt/index.html", lis
     '<ul class="news">' + "".join(f'<li><a href="{u}"><p class="title">{t}</p><span class="time">{c}</span></a></li>'
                                   for (t, u, _), c in zip(today_rows, today_cells)) + '</ul>'),
     today_rows, "the anchor holds the title and the time alone for today's items: today's, and no time in the title")
+listing("clock-in-table-row", "table", f"{BASE}/xwdt/index.html", list_frame(
+    "某某县人民政府", "工作动态",
+    '<table class="list">' + "".join(f'<tr><td><a href="{u}">{t}</a></td><td>县政府办</td><td>{c}</td></tr>'
+                                     for (t, u, _), c in zip(today_rows, today_cells)) + '</table>'),
+    today_rows, "a table row's last cell holds the time alone for today's items, after the publisher's cell")
 hour_rows = rows_for(f"{BASE}/tzgg/", D1[:4], start=8)
 hour_rows = hour_rows + [("县政务服务中心周末延时服务安排", f"{BASE}/tzgg/202406/t20240601_5999.html", None)]
 hour_cells = [d for _, _, d in hour_rows[:4]] + ["14:30"]
