@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import islice
 
@@ -233,8 +233,14 @@ def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | No
     if published:
         return (*published, False)
     found = parse_date(around, asof, year_hint=year_hint) if around else None
-    # 截止时间：2024-07-10 is the item's deadline, not when it was published; a letter's 受理时间 dates it
-    if found and after_other_label(around, found.span[0], but=("受理时间", "办理时间")):
+    # 截止时间：2024-07-10 is the item's deadline, not when it was published (a date after it may be); a
+    # letter's 受理时间 dates it
+    others = 0
+    while found and after_other_label(around, found.span[0], but=("受理时间", "办理时间")):
+        others, start = others + 1, found.span[1]
+        found = parse_date(around[start:], asof, year_hint=year_hint) if others < 3 else None
+        found = replace(found, span=(found.span[0] + start, found.span[1] + start)) if found else None
+    if others and not found:
         return None, "", False
     if found and _WEEKDAY.search(around, found.span[0], found.span[1] + 6) and found.day == (
             asof.date() if isinstance(asof, datetime) else asof):

@@ -852,6 +852,13 @@ listing("deadline-only-rows", "other", f"{BASE}/zbgg/index.html", list_frame(
     + '</ul>'),
     tender_rows, "each row shows only its bid deadline (after asof): no item is dated by it")
 
+dated_tenders = [(t, u, f"2024-06-{10 + i}") for i, (t, u, _) in enumerate(tender_rows)]
+listing("deadline-then-date-rows", "other", f"{BASE}/zbgg/index.html", list_frame(
+    "某某县人民政府", "招标公告",
+    '<ul class="list">' + lis(dated_tenders, lambda t, u, d: f'<li><a href="{u}">{t}</a><span>截止时间：2024-07-{d[-2:]}</span>'
+                                                          f'<span class="date">{d}</span></li>') + '</ul>'),
+    dated_tenders, "each row shows its deadline first, then its unlabelled publication date: the second dates it")
+
 detail("news-dateline-above-title", "other", "https://www.example.com/politics/20240611/c_1130000000.htm",
        chrome("某某新闻网", "全省重点项目建设推进会召开-某某新闻网",
               '<div class="header-box"><div class="header-time"><span class="year"><em> 2024</em></span>'
