@@ -4,7 +4,7 @@ as staff run it, plus the traps one by one and property tests on hostile HTML.""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -271,3 +271,14 @@ def test_users_extend_the_column_table_and_bad_rows_name_the_file_and_row(tmp_pa
     bad.write_text("category,keyword\nnews,要闻\nnotice,\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad.csv, row 3: empty keyword"):
         classifier(str(bad))
+
+
+def test_one_link_beside_an_hour_does_not_date_a_homepage_today():
+    """A box of one link and a time (在线访谈 14:30) is no news list: it dates nothing, where a list of
+    today's times does."""
+    live = "<div class='live'><ul><li><a href='/ft/'>在线访谈：县长谈优化营商环境</a><span>14:30</span></li></ul></div>"
+    news = "<ul class='news'>" + "".join(f"<li><a href='/xw/{i}.html'>县政府召开第{i}次常务会议研究部署工作</a><span>{t}</span></li>"
+                                         for i, t in enumerate(["09:12", "08:30"])) + "</ul>"
+    entries = listing.list_entries(Page(f"<html><body>{live}{news}</body></html>", "http://x.gov.cn/").clusters(date(2023, 2, 9)))
+    assert {e.url: e.date for e in entries if e.date} == {"http://x.gov.cn/xw/0.html": datetime(2023, 2, 9, 9, 12),
+                                                         "http://x.gov.cn/xw/1.html": datetime(2023, 2, 9, 8, 30)}

@@ -532,7 +532,10 @@ def _clock_is_today(entries: list[Entry], asof: date) -> None:
     """News lists show today's items by their time alone (``09:12``) above the dated ones: those at the
     head of a newest-first list are dated ``asof`` (form ``clock-today``), as ``今天 09:12`` is. A clock
     time below a dated item stays undated (a schedule's hour, not a publication), and so does one above
-    undated items: the head must be followed by dated items only, or be the whole list."""
+    undated items: the head must be followed by dated items only, or be the whole list of two items at
+    least (one link beside an hour is a 直播 or office-hours box)."""
+    if len(entries) < 2:
+        return
     head = []
     for i, e in enumerate(entries):
         m = _CLOCK_ONLY.fullmatch(e.date_text) if e.date is None and e.date_text else None
