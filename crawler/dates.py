@@ -137,13 +137,13 @@ def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _asof_day(asof: date | datetime) -> date:
+def asof_day(asof: date | datetime) -> date:
     return asof.date() if isinstance(asof, datetime) else asof
 
 
 def infer_year(month: int, day: int, asof: date) -> int | None:
     """The year that puts MM-DD on or before ``asof``: a list item is never in the future."""
-    asof = _asof_day(asof)
+    asof = asof_day(asof)
     for year in (asof.year, asof.year - 1):
         try:
             if date(year, month, day) <= asof:
@@ -160,7 +160,7 @@ def infer_list_years(pairs: list[tuple[int, int]], asof: date) -> list[int | Non
     (06-15 then 12-31 is 2022-06-15 then 2021-12-31). A list that is not mostly newest-first
     gets the plain per-item inference.
     """
-    asof = _asof_day(asof)
+    asof = asof_day(asof)
     rises = sum(1 for a, b in zip(pairs, pairs[1:]) if b > a)
     falls = sum(1 for a, b in zip(pairs, pairs[1:]) if b < a)
     if not pairs or rises == 0 or rises * 2 > falls:
@@ -200,7 +200,7 @@ def parse_date(text: str, asof: date, *, year_hint: int | None = None) -> DateMa
     if not text or not isinstance(text, str):
         return None
     text = normalize_text(text)
-    asof_day = _asof_day(asof)
+    today = asof_day(asof)
     digits = _HAS_DIGIT(text) is not None
     if digits:
         for m in _YMD.finditer(text):
@@ -221,7 +221,7 @@ def parse_date(text: str, asof: date, *, year_hint: int | None = None) -> DateMa
             if value:
                 return DateMatch(value, "day", "cn-numerals", m.span())
     if digits:
-        found = _english(text) or _two_digit_year(text) or _compact(text) or _epoch(text, asof_day)
+        found = _english(text) or _two_digit_year(text) or _compact(text) or _epoch(text, today)
         if found:
             return found
     found = _relative(text, asof)
@@ -231,7 +231,7 @@ def parse_date(text: str, asof: date, *, year_hint: int | None = None) -> DateMa
         for m in _MD.finditer(text):
             if m["sep"] and not _plausible_md(text, m):
                 continue
-            return _year_less(int(m["m"]), int(m["d"]), m, asof_day, year_hint)
+            return _year_less(int(m["m"]), int(m["d"]), m, today, year_hint)
     return None
 
 
@@ -378,9 +378,9 @@ def _relative(text: str, asof: date | datetime) -> DateMatch | None:
         m = None
     if word and word.start() <= _PREFIX and not (m and m.start() < word.start()):
         back = dict(_DAY_WORDS)[word.group(0)]
-        return _at_clock(_asof_day(asof) - timedelta(days=back), text, word, "relative")
+        return _at_clock(asof_day(asof) - timedelta(days=back), text, word, "relative")
     if m and m.start() <= _PREFIX:
-        today = _asof_day(asof)
+        today = asof_day(asof)
         back = (today.weekday() - _WEEKDAYS[m["w"]]) % 7
         if m["last"]:
             back = back + 7 if back == 0 else back
@@ -439,7 +439,7 @@ def parse_date_fallback(text: str, asof: date) -> DateMatch | None:
         value = dateparser.parse(text, languages=["zh", "en"], settings=settings)
     except Exception:  # dateparser raises assorted errors on odd input
         return None
-    if value is None or value.date() > _asof_day(asof) + timedelta(days=1) or value.year < 1990:
+    if value is None or value.date() > asof_day(asof) + timedelta(days=1) or value.year < 1990:
         return None
     return DateMatch(value.date(), "day", "dateparser")
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import islice
 
-from crawler.dates import DateMatch, infer_list_years, parse_date, parse_date_box, url_year
+from crawler.dates import DateMatch, asof_day, infer_list_years, parse_date, parse_date_box, url_year
 from crawler.extract.detail import after_other_label
 from crawler.extract.html import fold, join, link_href, text_of
 
@@ -242,8 +242,7 @@ def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | No
         found = replace(found, span=(found.span[0] + start, found.span[1] + start)) if found else None
     if others and not found:
         return None, "", False
-    if found and _WEEKDAY.search(around, found.span[0], found.span[1] + 6) and found.day == (
-            asof.date() if isinstance(asof, datetime) else asof):
+    if found and _WEEKDAY.search(around, found.span[0], found.span[1] + 6) and found.day == asof_day(asof):
         return None, "", False  # 2024年6月30日 星期日 beside a top bar's links is the page's today, no item's date
     if (found is None or found.form in _YEAR_LESS) and _HAS_DIGIT(around):
         holders = set(anchor.iterancestors())
@@ -547,7 +546,7 @@ def _clock_is_today(entries: list[Entry], asof: date) -> None:
             if e.date is None or any(later.date is None and not later.sticky for later in entries[i:]):
                 return
             break
-    day = asof.date() if isinstance(asof, datetime) else asof
+    day = asof_day(asof)
     for e, m in head:
         e.date, e.date_form = datetime(day.year, day.month, day.day, int(m[1]), int(m[2])), "clock-today"
 
