@@ -12,6 +12,8 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 import lxml.etree
 import lxml.html
 
+from crawler.extract.written import written_text
+
 _INVISIBLE = ("script", "style", "svg", "noscript", "template", "iframe", "object")
 # lxml keeps C0 control characters it parsed but refuses them when text is assigned back
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -79,20 +81,23 @@ def with_base(markup: str, page_url: str, base: str | None) -> str:
 
 def visible_copy(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """A copy of ``root`` (a page or one element of it) without scripts, styles, SVG, comments
-    and other text a reader never sees."""
+    and other text a reader never sees; a script that plainly writes text where it stands
+    (``crawler.extract.written``) leaves that text."""
     clone = copy.deepcopy(root)
     clone.tail = None
     # listed first: removing while lxml iterates would skip elements
     for el in list(clone.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction, *_INVISIBLE)):
-        _drop_keep_tail(el)
+        shown = written_text(el.text) if el.tag == "script" and el.text and el.get("src") is None else None
+        _drop_keep_tail(el, shown)
     return clone
 
 
-def _drop_keep_tail(el) -> None:
+def _drop_keep_tail(el, text: str | None = None) -> None:
+    """Remove ``el``, keeping its tail, after ``text`` in its place."""
     parent = el.getparent()
     if parent is None:
         return
-    tail = el.tail
+    tail = (text or "") + (el.tail or "")
     prev = el.getprevious()
     if tail:
         if prev is not None:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from crawler.extract.html import fold, meta, parse, text_of, visible_copy
+from crawler.extract.written import written_text
 from crawler.security import hidden, lexicon, privacy
 
 # A hidden link's score: the weights of the signals that fired, added (capped at 1). Hidden and
@@ -111,7 +112,10 @@ def scan_page(html, url: str, own_hosts=(), role: str = "article", lex: lexicon.
     texts += [("hidden", t) for t in found.hidden_text] + [("script", t) for t in found.script_text]
     texts += [("script_inert", t) for t in found.inert_text]
     visible = page_text
-    for t in hidden_texts:  # hidden blocks are scanned on their own, as hidden
+    # hidden blocks are scanned on their own, as hidden; what a script plainly writes (which the page's
+    # visible text shows: crawler.extract.written) is scanned with the scripts
+    shown = [t for s in root.iter("script") if s.text and s.get("src") is None and (t := written_text(s.text))]
+    for t in [*hidden_texts, *shown]:
         visible = visible.replace(t, " ")
     texts.append(("body", visible))
     texts += [("link", fold(a.get("title"))) for a in root.iter("a") if a.get("title")]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
 from crawler.extract.html import fold, parse
+from crawler.extract.written import unescape_js
 
 GOV_SUFFIXES = (".gov.cn", ".gov", ".政务", ".mil.cn", ".gov.hk", ".gov.mo")
 _RULE = re.compile(r"([^{}@]+)\{([^{}]*)\}")
@@ -37,7 +38,6 @@ _ATOB = re.compile(r"atob\s*\(((?:\s*(['\"])[A-Za-z0-9+/=]*\2\s*\+?)+)\)")
 _B64_PART = re.compile(r"['\"]([A-Za-z0-9+/=]*)['\"]")
 # an array of short strings (a sensitive-word filter, a list of names): data, not content the script writes
 _WORD_LIST = re.compile(r"\[\s*(?:(['\"])[^'\"<>\n]{1,12}\1\s*,\s*){5,}(['\"])[^'\"<>\n]{1,12}\2\s*,?\s*\]")
-_ESCAPE = re.compile(r"\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})")
 _WRITES = re.compile(r"document\s*\.\s*write(?:ln)?\s*\(|\.innerHTML\s*[+]?=|insertAdjacentHTML\s*\(|"
                      r"\.(?:html|append|prepend|after|before)\s*\(\s*['\"]\s*<")
 _EVAL = re.compile(r"\beval\s*\(\s*(?:unescape\s*\(|atob\s*\(|['\"]|String\.fromCharCode)")
@@ -281,8 +281,7 @@ def _body_rule_bg(rules) -> str | None:
 
 
 def _unescape_js(s: str) -> str:
-    s = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), s)
-    s = s.replace("\\'", "'").replace('\\"', '"').replace("\\/", "/")
+    s = unescape_js(s)
     return unquote(s) if "%3C" in s.upper() or "%3E" in s.upper() else s
 
 

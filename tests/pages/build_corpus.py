@@ -946,6 +946,20 @@ detail("news-meta-create-at-related", "other", "https://news.example.com/doc-iha
               metas='<meta name="weibo: article:create_at" content="2024-06-14 09:12:00">'),
        "2024-06-14", "no visible date: a news site's weibo: article:create_at meta, and a dated box that looks like a list")
 
+detail("script-written-pubdate", "trs", f"{BASE}/zwgk/content_93145.html",
+       chrome("某某县人民政府", "县政府召开防汛工作调度会",
+              '<div class="title">县政府召开防汛工作调度会</div><div class="info">发布时间：<script type="text/javascript">'
+              '\n<!--\nvar str = "2024-06-15 16:20:00";\ndocument.write(str.substring(0,10));\n//-->\n</script>'
+              '　来源：县应急管理局　浏览次数：<span id="hits"></span></div>'
+              '<div class="TRS_Editor">' + prose(4) + '</div>' + related(["2024-06-20", "2024-06-22", "2024-06-25"], "box2")),
+       "2024-06-15", "the 发布时间 is written by the template's script, cut from a variable; newer dates in a related box")
+scripted_rows = rows_for(f"{BASE}/tzgg/", D1[:6], start=11)
+listing("script-written-dates", "trs", f"{BASE}/tzgg/index.html", list_frame(
+    "某某县人民政府", "通知公告",
+    '<ul class="list">' + "".join(f'<li><a href="{u}" title="{t}">{cut(t)}</a><span class="date"><script>'
+                                  f'document.write("{d}");</script></span></li>' for t, u, d in scripted_rows) + '</ul>'),
+    scripted_rows, "each item's date is written by a script beside it")
+
 
 def write():
     manifest = []
