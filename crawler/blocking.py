@@ -1,5 +1,5 @@
 """Homepages that are not the site: WAF / JavaScript challenges, "enable JavaScript" walls, JS redirects,
-notices in the site's place (maintenance, moved, closed) and web servers' default pages.
+notices in the site's place (maintenance, moved, closed), web servers' default pages and splash pages.
 
 Such a page says nothing about the site's content, so the site is recorded as ``blocked`` (a wall)
 or ``not_inspected`` (a notice), with the reason, and never judged on it; a page that only sends
@@ -159,6 +159,32 @@ def frame_target(html: str, base_url: str) -> str | None:
     if len(frames) != 1 or frames[0]["src"].lower().startswith(("javascript:", "about:", "#", "data:")):
         return None
     return urljoin(base_url, frames[0]["src"])
+
+
+# a splash page's way in: 进入首页, 进入网站, 点击进入, ENTER (as text, alt, title or image name)
+_ENTER = re.compile(r"进入|(?<![a-z])enter(?![a-z])|jinru", re.I)
+_ENTRY = re.compile(r"<(a|area)\b([^>]*)>(?:(.*?)</a\s*>)?", re.S | re.I)
+_ENTRY_HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
+_HINT = re.compile(r"""\b(?:alt|title|src)\s*=\s*["']?([^"'>]*)""", re.I)
+
+
+def splash_target(html: str, base_url: str) -> str | None:
+    """Where a splash page (引导页: a banner and one 进入首页 / 进入网站 link, little else) leads, or None.
+    Every way in must lead to one page; a stub with two different ones is left alone."""
+    shown, text, links = _shown(html)
+    if not _stub(text, links):
+        return None
+    targets = set()
+    for m in _ENTRY.finditer(shown):
+        attrs, inner = m[2], m[3] or ""
+        href = _ENTRY_HREF.search(attrs)
+        if not href or href[1].lower().startswith(("javascript:", "#", "mailto:")):
+            continue
+        said = " ".join([_text_of(inner), *_HINT.findall(attrs), *_HINT.findall(inner)])
+        if _ENTER.search(said):
+            targets.add(urljoin(base_url, href[1]))
+    targets.discard(base_url)
+    return targets.pop() if len(targets) == 1 else None
 
 
 def _title(html: str) -> str:

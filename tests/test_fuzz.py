@@ -119,5 +119,6 @@ def test_blocking_detector(html, status):
     blocking.detect(status, html)
     blocking.notice(status, html)
     blocking.js_redirect(html, "http://127.0.6.1/")
-    target = blocking.frame_target(html, "http://127.0.6.1/")
-    assert target is None or target.startswith("http")
+    for find in (blocking.frame_target, blocking.splash_target):
+        target = find(html, "http://127.0.6.1/")
+        assert target is None or target.startswith("http")

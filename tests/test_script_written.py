@@ -34,7 +34,7 @@ def routes(cell: str, byline: str) -> dict:
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
     d = tmp_path_factory.mktemp("written")
-    with Served("127.0.0.82", routes(PLAIN, TRS)) as written, Served("127.0.0.83", routes(COMPUTED, COMPUTED)) as computed:
+    with Served("127.0.0.42", routes(PLAIN, TRS)) as written, Served("127.0.0.43", routes(COMPUTED, COMPUTED)) as computed:
         registry = write_sites(d / "sites.csv", [("written", written.url), ("computed", computed.url)])
         db = d / "written.db"
         result = crawl_inspect(registry, db, ASOF)

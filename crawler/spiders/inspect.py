@@ -384,6 +384,9 @@ class InspectSpider(scrapy.Spider):
         target = blocking.frame_target(response.text, response.url)
         if target:
             return self.follow_homepage(response, site, target, "only shows, in a frame,")
+        target = blocking.splash_target(response.text, response.url)
+        if target:
+            return self.follow_homepage(response, site, target, "is a splash page leading to")
         return None
 
     def follow_homepage(self, response, site, target, how) -> list:
