@@ -28,7 +28,7 @@ _LABEL = re.compile(
     r"(页面生成时间|生成时间|生成日期|成文日期|印发日期|签发日期|发文日期|发布时间|发布日期|发稿时间|公开日期|公开时间|"
     r"发表时间|发表日期|上传时间|上传日期|录入时间|信息时间|更新时间|更新日期|修改时间|浏览次数|访问量|"
     + "|".join(_OTHER_TIMES) + r"|时间|日期|Maketime)\s*[:：]?\s*", re.I)
-_KIND = {"成文日期": "written", "印发日期": "written", "签发日期": "written", "更新时间": "updated",
+_KIND = {"成文日期": "written", "印发日期": "written", "签发日期": "written", "发文日期": "written", "更新时间": "updated",
          "更新日期": "updated", "修改时间": "updated", "页面生成时间": "build", "生成时间": "build",
          "生成日期": "build", "maketime": "build", "浏览次数": "build", "访问量": "build",
          **dict.fromkeys(_OTHER_TIMES, "build")}
@@ -149,10 +149,11 @@ def _date_ending_title(heading: str, title: str, asof: date) -> tuple[DateMatch 
     return found, text
 
 
-def after_other_label(text: str, start: int, but: tuple[str, ...] = ()) -> bool:
+def after_other_label(text: str, start: int, but: tuple[str, ...] = (), kinds: tuple[str, ...] = ("build",)) -> bool:
     """Whether the date at ``text[start]`` is labelled as another time than the publication
-    (截止日期：, 施行日期：, 页面生成时间：), a label in ``but`` excepted."""
-    return any(m.end() == start and _KIND.get(m.group(1).lower()) == "build" and m.group(1) not in but
+    (截止日期：, 施行日期：, 页面生成时间：; with ``kinds`` also a document's 成文日期 or an 更新时间), a label
+    in ``but`` excepted."""
+    return any(m.end() == start and _KIND.get(m.group(1).lower()) in kinds and m.group(1) not in but
                for m in _LABEL.finditer(text, max(0, start - 12), start))
 
 
@@ -225,9 +226,10 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
 
     Order: a 发布日期-like label nearest the title; an unlabelled full date just under the title (or a
     year-less byline opening the text there: ``02-09 10:45``); meta PubDate; the URL date; the one
-    publication time the page's script holds for its template; last, a date closing the article
-    (``_closing_date``). 成文日期 and 更新时间 are kept as evidence, never chosen over a 发布日期;
-    页面生成时间 and Maketime are ignored.
+    publication time the page's script holds for its template; then the document's own date (成文日期,
+    发文日期, 印发日期: it was published on that day or later, so it is the earliest the page can be);
+    last, a date closing the article (``_closing_date``). 成文日期 and 更新时间 are kept as evidence,
+    never chosen over a 发布日期; 页面生成时间 and Maketime are ignored.
     """
     metas = meta_map(root) if metas is None else metas
     flat, heads, links, _ = flatten(body) if flat is None else flat
@@ -262,8 +264,8 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
         # a date after a link is a list item's, not the article's
         after_link = found is not None and any(t_end <= p < t_end + found.span[0] for p in links)
         other = found is not None and not after_link and found.form in _FULL_FORMS \
-            and after_other_label(window, found.span[0])
-        if other:  # 施行日期：… under the title: an article's, but not its publication
+            and after_other_label(window, found.span[0], kinds=("build", "written"))
+        if other:  # 施行日期：… or 成文日期：… under the title: an article's, but not its publication
             evidence["other"] = found.value.isoformat()
             evidence["other_text"] = fold(window[max(0, found.span[0] - 6):found.span[1]])
         if found and (found.form in _FULL_FORMS or found.form in _YEAR_LESS) and found.form != "relative" \
@@ -318,7 +320,7 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
     chosen, source = None, ""
     for source, chosen in (("label", labelled.get("published", (0, None))[1]), ("nearby", nearby),
                            ("time", timed), ("meta", meta_match), ("url", from_url), ("script", scripted),
-                           ("closing", closing)):
+                           ("written", labelled.get("written", (0, None))[1]), ("closing", closing)):
         if chosen:
             break
     if chosen:

@@ -268,6 +268,23 @@ detail("effective-date-only", "other", "http://www.example.gov.cn/zcwj/show_4000
               '<div class="main"><h1>某某县农村供水管理办法</h1><p class="info">施行日期：2024-05-01</p>' + prose(4)
               + related(["2024-05-02", "2024-05-09", "2024-05-16"]) + '</div>'), None,
        "the only date under the title is when the policy takes effect: an article with no publication date")
+detail("written-date-only", "other", "http://www.example.gov.cn/zcwj/show_40005.html",
+       chrome("某某县人民政府", "关于印发某某县村级公益事业建设一事一议财政奖补资金管理办法的通知",
+              '<div class="main"><h1>关于印发某某县村级公益事业建设一事一议财政奖补资金管理办法的通知</h1>'
+              '<p class="info">成文日期：2024-03-18　发布机构：县财政局</p>' + prose(4)
+              + related(["2024-05-02", "2024-05-09", "2024-05-16"]) + '</div>'), "2024-03-18",
+       "the only date is the document's 成文日期 under the title: the earliest it can have been published")
+detail("written-date-and-url-date", "trs", "http://www.example.gov.cn/zcwj/202406/t20240611_40007.html",
+       chrome("某某县人民政府", "关于印发某某县农村人居环境整治提升行动方案的通知",
+              '<div class="main"><h1>关于印发某某县农村人居环境整治提升行动方案的通知</h1>'
+              '<p class="info">成文日期：2024-03-18　发布机构：县农业农村局</p>' + prose(4) + '</div>'), "2024-06-11",
+       "a 成文日期 under the title and a day in the URL: the document was written on the one, published on the other")
+detail("issued-date-above-published", "other", "http://www.example.gov.cn/zcwj/show_40006.html",
+       chrome("某某县人民政府", "某某县人民政府办公室关于做好2024年防汛工作的通知",
+              '<div class="main"><h1>某某县人民政府办公室关于做好2024年防汛工作的通知</h1>'
+              '<table class="xxgk"><tr><td>发文机关：县政府办公室</td><td>发文日期：2024-06-05</td></tr>'
+              '<tr><td>发文字号：某府办发〔2024〕12号</td><td>发布日期：2024-06-11</td></tr></table>' + prose(4) + '</div>'),
+       "2024-06-11", "发文日期 (the document's date) nearer the title than the 发布日期")
 
 # legacy and others
 
