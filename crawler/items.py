@@ -70,7 +70,7 @@ class ColumnItem:
     site_id: str
     column_url: str
     name: str
-    category: str  # news, notice, personnel_plan, cadence, static, interaction, service, special, ""
+    category: str  # news, notice, personnel_plan, cadence, static, interaction, service, special, archive, ""
     level: int = 1
     parent_url: str = ""
     source: str = "nav"

@@ -240,6 +240,9 @@ def test_extract_never_raises_on_arbitrary_input(data):
     ("新闻发布会", "cadence"),  # held now and then: not a 动态要闻 feed with a 2-week window
     ("新闻发言人", "static"),  # who speaks for the government: a page, not a feed
     ("政策解读", "cadence"), ("通知公告", "notice"),
+    # an archive keeps what is no longer updated, whatever it archives
+    ("往期回顾", "archive"), ("工作动态（2020年以前）", "archive"), ("历史文件", "archive"), ("动态存档", "archive"),
+    ("已废止规范性文件", "archive"), ("历史沿革", "static"), ("规范性文件清理", "notice"),
 ])
 def test_column_categories_of_names_that_share_a_keyword(name, category):
     from crawler.extract.columns import classifier

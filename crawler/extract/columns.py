@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from crawler.extract.html import PageLink, fold, link_name, read_links, text_of
 from crawler.extract.tables import read_pairs
 
-CATEGORIES = ("news", "notice", "personnel_plan", "cadence", "static", "interaction", "service", "special")
+CATEGORIES = ("news", "notice", "personnel_plan", "cadence", "static", "interaction", "service", "special", "archive")
 _FILE = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|jpg|png|gif|mp4)$", re.I)
 _NAVISH = re.compile(r"nav|menu|daohang|lanmu|channel|column|subnav|dh|left|sidebar|tab", re.I)
 _MORE = re.compile(r"^(更多|more|更多>+|>>|更多信息|查看更多)$", re.I)
@@ -35,8 +35,9 @@ class ColumnLink:
 
 class Classifier:
     def __init__(self, rows: list[tuple[str, str]]):
-        # longest keyword first, so 政策解读 wins over 政策 and 工作动态 over 工作
-        self.rows = sorted(((c, k) for c, k in rows if c and k), key=lambda r: -len(r[1]))
+        # an archive first (往期动态, 历史文件: kept, never updated), then the longest keyword, so 政策解读
+        # wins over 政策 and 工作动态 over 工作
+        self.rows = sorted(((c, k) for c, k in rows if c and k), key=lambda r: (r[0] != "archive", -len(r[1])))
 
     def __call__(self, name: str) -> str:
         name = fold(name)
