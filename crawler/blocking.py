@@ -46,6 +46,7 @@ _SERVER_DEFAULT = re.compile(
     r"internet information services|站点创建成功|没有找到站点|站点未绑定|网站建设中|站点已(?:暂停|停止)",
     re.I)
 _HREF = re.compile(r"""<a\b[^>]*\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
+_ONLOAD = re.compile(r"""<body\b[^>]*?\bonload\s*=\s*(["'])(.*?)\1""", re.I | re.S)
 _JS_TARGET = re.compile(
     r"""(?:(?:window|document|top|self|parent)\s*\.\s*)?location(?:\s*\.\s*href)?\s*=\s*(['"])([^'"]+)\1"""
     r"""|location\s*\.\s*(?:replace|assign)\s*\(\s*(['"])([^'"]+)\3\s*\)""")
@@ -125,15 +126,21 @@ def notice(status: int, html: str) -> Wall | None:
 
 
 def js_redirect(html: str, base_url: str) -> str | None:
-    """Where a stub page's script sends the browser (absolute URL), or None."""
+    """Where a stub page's script (or its body's ``onload``) sends the browser (absolute URL), or None."""
     if not is_stub(html):
         return None
-    for script in _SCRIPT.findall(html):
-        m = _JS_TARGET.search(script)
-        if m:
-            target = (m[2] or m[4]).strip()
-            if target and not target.lower().startswith(("javascript:", "#")):
-                return urljoin(base_url, target)
+    for script in _SCRIPT.findall(html) + [m[2] for m in _ONLOAD.finditer(html)]:
+        target = _script_target(script, base_url)
+        if target:
+            return target
+    return None
+
+
+def _script_target(code: str, base_url: str) -> str | None:
+    m = _JS_TARGET.search(code)
+    target = (m[2] or m[4]).strip() if m else ""
+    if target and not target.lower().startswith(("javascript:", "#")):
+        return urljoin(base_url, target)
     return None
 
 
@@ -165,12 +172,15 @@ def frame_target(html: str, base_url: str) -> str | None:
 _ENTER = re.compile(r"进入|(?<![a-z])enter(?![a-z])|jinru", re.I)
 _ENTRY = re.compile(r"<(a|area)\b([^>]*)>(?:(.*?)</a\s*>)?", re.S | re.I)
 _ENTRY_HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
-_HINT = re.compile(r"""\b(?:alt|title|src)\s*=\s*["']?([^"'>]*)""", re.I)
+_HINT = re.compile(r"""\b(?:alt|title|src|value)\s*=\s*["']?([^"'>]*)""", re.I)
+# an image or button that enters by script: <img src="enter.png" onclick="location.href='index.html'">
+_ONCLICK = re.compile(r"""<\w+\b([^>]*?\bonclick\s*=\s*(["'])(.*?)\2[^>]*)>""", re.I | re.S)
 
 
 def splash_target(html: str, base_url: str) -> str | None:
-    """Where a splash page (引导页: a banner and one 进入首页 / 进入网站 link, little else) leads, or None.
-    Every way in must lead to one page; a stub with two different ones is left alone."""
+    """Where a splash page (引导页: a banner and one 进入首页 / 进入网站 link, image or button, little
+    else) leads, or None. Every way in must lead to one page; a stub with two different ones is left
+    alone."""
     shown, text, links = _shown(html)
     if not _stub(text, links):
         return None
@@ -183,6 +193,10 @@ def splash_target(html: str, base_url: str) -> str | None:
         said = " ".join([_text_of(inner), *_HINT.findall(attrs), *_HINT.findall(inner)])
         if _ENTER.search(said):
             targets.add(urljoin(base_url, href[1]))
+    for m in _ONCLICK.finditer(shown):
+        target = _script_target(m[3], base_url)
+        if target and _ENTER.search(" ".join(_HINT.findall(m[1]))):
+            targets.add(target)
     targets.discard(base_url)
     return targets.pop() if len(targets) == 1 else None
 

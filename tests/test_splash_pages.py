@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.blocking import splash_target
+from crawler.blocking import js_redirect, splash_target
 from tests.conftest import crawl_served, query
 from tests.servers import Reply, html_page
 
@@ -17,6 +17,7 @@ SPLASHES = {
             "<p>版权所有：测试县人民政府</p></div>",
     "map": "<img src='/images/splash.jpg' usemap='#m'><map name='m'><area shape='rect' coords='0,0,90,30' "
            "href='/index.html' alt='点击进入'></map>",
+    "onclick": "<img src='/images/splash.jpg'><img src='/images/enter.png' onclick=\"window.location.href='/index.html'\">",
 }
 
 
@@ -60,6 +61,9 @@ def test_a_splash_page_leads_to_the_homepage_the_site_is_judged_on(crawled, site
 
 @pytest.mark.parametrize("body, target", [
     ("<a href='/portal/'>ENTER</a>", "http://127.0.0.1/portal/"),
+    ("<img src='/images/jinru.gif' onclick=\"window.location.href='/index.shtml'\">", "http://127.0.0.1/index.shtml"),
+    ("<input type='button' value='进入网站' onclick=\"location.href='main.html'\">", "http://127.0.0.1/main.html"),
+    ("<img src='/images/logo.png' onclick=\"location.href='/index.html'\">", None),
     ("<a href='/index.htm' title='进入主站'><img src='/b.jpg'></a><a href='/index.htm'>点击进入</a>",
      "http://127.0.0.1/index.htm"),
     # an image named center is no way in, nor a script link, nor the page itself
@@ -73,3 +77,8 @@ def test_a_splash_page_leads_to_the_homepage_the_site_is_judged_on(crawled, site
 ])
 def test_splash_target(body, target):
     assert splash_target(splash(body), "http://127.0.0.1/") == target
+
+
+def test_a_stub_whose_body_redirects_on_load_leads_there():
+    html = "<html><body onload=\"window.location.href='/portal/index.html'\"><p>正在进入……</p></body></html>"
+    assert js_redirect(html, "http://127.0.0.1/") == "http://127.0.0.1/portal/index.html"

@@ -38,7 +38,7 @@ def crawled(tmp_path_factory):
     # the document's 发文日期 above the page's 发布日期: the page was published on the second
     issued = "<table><tr><td>发文日期：2022-10-06</td></tr><tr><td>发布日期：2023-02-06</td></tr></table>"
     with Served("127.0.0.87", routes("2023-02-06")) as fresh, Served("127.0.0.88", routes("2022-10-06")) as stale, \
-            Served("127.0.0.47", routes("", issued)) as late:
+            Served("127.0.0.39", routes("", issued)) as late:
         registry = write_sites(d / "sites.csv", [("fresh", fresh.url), ("stale", stale.url), ("issued", late.url)])
         db = d / "undated.db"
         result = crawl_inspect(registry, db, ASOF)
