@@ -69,6 +69,8 @@ def test_what_a_script_computes_is_not_guessed(crawled):
     ("var s = '2024-06-12 10:00:00';\nvar t = s.slice(5, 10);\ndocument.write('[' + t + ']')", "[06-12]"),
     ('document.write("<span class=\\"time\\">2024-06-12</span>");', "2024-06-12"),
     ("document.write('\\u53d1\\u5e03');", "发布"),
+    ("document.write('<style>.t{color:red}</style><span class=\"t\">2024-06-12</span>');", "2024-06-12"),
+    ("document.write('<script src=\"/js/count.js\"></script>');", None),
     # anything else the script does leaves it unread
     ("document.write(new Date().getFullYear())", None),
     ('document.write(unescape("%3Cspan%3E"))', None),

@@ -56,7 +56,10 @@ def written_text(code: str) -> str | None:
         return None
     written = "".join(out)
     if "<" in written or "&" in written:  # written markup and entities are read as a browser reads them
-        written = lxml.html.fragment_fromstring(written, create_parent="div").text_content()
+        fragment = lxml.html.fragment_fromstring(written, create_parent="div")
+        for el in fragment.xpath(".//script | .//style"):
+            el.drop_tree()  # keeps its tail: the text after it
+        written = fragment.text_content()
     return " ".join(written.split()) or None
 
 
