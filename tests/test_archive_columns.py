@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import crawl_inspect, query
-from tests.servers import Reply, Served, html_page, write_sites
+from tests.conftest import crawl_served, query
+from tests.servers import Reply, html_page
 
 ASOF = "2023-02-09"
 ARCHIVES = {"wqdt": "往期动态", "lsdt": "工作动态（2020年以前）", "lswj": "历史文件", "ycdt": "以往要闻", "dtcd": "动态存档"}
@@ -30,13 +30,8 @@ def routes(columns: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
-    d = tmp_path_factory.mktemp("archive")
-    with Served("127.0.0.48", routes(ARCHIVES)) as archives, Served("127.0.0.49", routes(FEEDS)) as feeds:
-        registry = write_sites(d / "sites.csv", [("archives", archives.url), ("feeds", feeds.url)])
-        db = d / "archive.db"
-        result = crawl_inspect(registry, db, ASOF)
-        assert result.returncode == 0, result.stderr[-3000:]
-    return db
+    return crawl_served(tmp_path_factory.mktemp("archive"), {"archives": ("127.0.0.48", routes(ARCHIVES)),
+                                                             "feeds": ("127.0.0.49", routes(FEEDS))}, ASOF)
 
 
 def test_archive_columns_are_kept_and_never_stale(crawled):

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from crawler.extract.written import written_text
-from tests.conftest import crawl_inspect, query
-from tests.servers import Reply, Served, html_page, write_sites
+from tests.conftest import crawl_served, query
+from tests.servers import Reply, html_page
 
 ASOF = "2023-02-09"
 COLUMNS = {"xwdt": "新闻动态", "gzdt": "工作动态", "tzgg": "通知公告"}
@@ -33,13 +33,8 @@ def routes(cell: str, byline: str) -> dict:
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
-    d = tmp_path_factory.mktemp("written")
-    with Served("127.0.0.42", routes(PLAIN, TRS)) as written, Served("127.0.0.43", routes(COMPUTED, COMPUTED)) as computed:
-        registry = write_sites(d / "sites.csv", [("written", written.url), ("computed", computed.url)])
-        db = d / "written.db"
-        result = crawl_inspect(registry, db, ASOF)
-        assert result.returncode == 0, result.stderr[-3000:]
-    return db
+    return crawl_served(tmp_path_factory.mktemp("written"), {"written": ("127.0.0.42", routes(PLAIN, TRS)),
+                                                             "computed": ("127.0.0.43", routes(COMPUTED, COMPUTED))}, ASOF)
 
 
 def test_item_dates_a_script_writes_date_the_column(crawled):
