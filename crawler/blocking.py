@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 # Below this much visible text (and this many links) a page is a stub, not a homepage.
 STUB_TEXT_CHARS = 200
@@ -172,6 +172,9 @@ def frame_target(html: str, base_url: str) -> str | None:
 _ENTER = re.compile(r"进入|(?<![a-z])enter(?![a-z])|jinru", re.I)
 _ENTRY = re.compile(r"<(a|area)\b([^>]*)>(?:(.*?)</a\s*>)?", re.S | re.I)
 _ENTRY_HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
+# a version of the site in another language than Chinese, by what its way in says or its path
+_OTHER_LANGUAGE = re.compile(r"(?<![a-z])(?:en|eng|english)(?![a-z])|英文|藏文|维吾尔|维文|蒙古文|蒙文|朝鲜文|哈萨克|彝文|壮文|"
+                             r"[\u0f00-\u0fff]", re.I)
 _HINT = re.compile(r"""\b(?:alt|title|src|value)\s*=\s*["']?([^"'>]*)""", re.I)
 # an image or button that enters by script: <img src="enter.png" onclick="location.href='index.html'">
 _ONCLICK = re.compile(r"""<\w+\b([^>]*?\bonclick\s*=\s*(["'])(.*?)\2[^>]*)>""", re.I | re.S)
@@ -179,12 +182,13 @@ _ONCLICK = re.compile(r"""<\w+\b([^>]*?\bonclick\s*=\s*(["'])(.*?)\2[^>]*)>""", 
 
 def splash_target(html: str, base_url: str) -> str | None:
     """Where a splash page (引导页: a banner and one 进入首页 / 进入网站 link, image or button, little
-    else) leads, or None. Every way in must lead to one page; a stub with two different ones is left
+    else) leads, or None. Every way in must lead to one page, the Chinese version's where the others
+    are versions in another language (English, 藏文, 维吾尔文 …); a stub with two Chinese ways in is left
     alone."""
     shown, text, links = _shown(html)
     if not _stub(text, links):
         return None
-    targets = set()
+    ways: dict[str, str] = {}  # target → what says it is a way in
     for m in _ENTRY.finditer(shown):
         attrs, inner = m[2], m[3] or ""
         href = _ENTRY_HREF.search(attrs)
@@ -192,13 +196,17 @@ def splash_target(html: str, base_url: str) -> str | None:
             continue
         said = " ".join([_text_of(inner), *_HINT.findall(attrs), *_HINT.findall(inner)])
         if _ENTER.search(said):
-            targets.add(urljoin(base_url, href[1]))
+            target = urljoin(base_url, href[1])
+            ways[target] = f"{ways.get(target, '')} {said}"
     for m in _ONCLICK.finditer(shown):
         target = _script_target(m[3], base_url)
-        if target and _ENTER.search(" ".join(_HINT.findall(m[1]))):
-            targets.add(target)
-    targets.discard(base_url)
-    return targets.pop() if len(targets) == 1 else None
+        said = " ".join(_HINT.findall(m[1]))
+        if target and _ENTER.search(said):
+            ways[target] = f"{ways.get(target, '')} {said}"
+    ways.pop(base_url, None)
+    if len(ways) > 1:
+        ways = {t: said for t, said in ways.items() if not _OTHER_LANGUAGE.search(f"{said} {urlsplit(t).path}")}
+    return next(iter(ways)) if len(ways) == 1 else None
 
 
 def _title(html: str) -> str:

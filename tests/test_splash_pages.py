@@ -70,8 +70,13 @@ def test_a_splash_page_leads_to_the_homepage_the_site_is_judged_on(crawled, site
     ("<a href='/a.html'><img src='/images/center.jpg'></a>", None),
     ("<a href='javascript:enter()'>进入网站</a>", None),
     ("<a href='/'>进入首页</a>", None),
-    # two different ways in: which is the site cannot be told
-    ("<a href='/zh/'>进入中文版</a><a href='/en/'>Enter English</a>", None),
+    # the Chinese version, not one in another language
+    ("<a href='/zh/'>进入中文版</a><a href='/en/'>Enter English</a>", "http://127.0.0.1/zh/"),
+    ("<a href='/cn/index.html'><img src='/enter.png'></a><a href='/en/index.html'><img src='/enter.png'></a>",
+     "http://127.0.0.1/cn/index.html"),
+    ("<a href='/zw/'>进入藏文版 བོད་ཡིག</a><a href='/index.html'>进入汉文版</a>", "http://127.0.0.1/index.html"),
+    # two Chinese ways in: which is the site cannot be told
+    ("<a href='/zfxxgk/'>进入信息公开</a><a href='/portal/'>进入门户网站</a>", None),
     # a page with content of its own is no splash, whatever it links
     ("<a href='/index.html'>进入首页</a>" + "<p>" + "县政府召开常务会议研究部署重点工作。" * 20 + "</p>", None),
 ])
