@@ -170,7 +170,7 @@ def frame_target(html: str, base_url: str) -> str | None:
 
 # a splash page's way in: 进入首页, 进入网站, 点击进入, ENTER (as text, alt, title or image name)
 _ENTER = re.compile(r"进入|(?<![a-z])enter(?![a-z])|jinru", re.I)
-_ENTRY = re.compile(r"<(a|area)\b([^>]*)>(?:(.*?)</a\s*>)?", re.S | re.I)
+_ENTRY = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>|<area\b([^>]*)>", re.S | re.I)
 _ENTRY_HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
 # a version of the site in another language than Chinese, by what its way in says or its path
 _OTHER_LANGUAGE = re.compile(r"(?<![a-z])(?:en|eng|english)(?![a-z])|英文|藏文|维吾尔|维文|蒙古文|蒙文|朝鲜文|哈萨克|彝文|壮文|"
@@ -190,7 +190,7 @@ def splash_target(html: str, base_url: str) -> str | None:
         return None
     ways: dict[str, str] = {}  # target → what says it is a way in
     for m in _ENTRY.finditer(shown):
-        attrs, inner = m[2], m[3] or ""
+        attrs, inner = m[1] or m[3], m[2] or ""
         href = _ENTRY_HREF.search(attrs)
         if not href or href[1].lower().startswith(("javascript:", "#", "mailto:")):
             continue

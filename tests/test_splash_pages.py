@@ -76,6 +76,7 @@ def test_a_splash_page_leads_to_the_homepage_the_site_is_judged_on(crawled, site
      "http://127.0.0.1/cn/index.html"),
     ("<a href='/zw/'>进入藏文版 བོད་ཡིག</a><a href='/index.html'>进入汉文版</a>", "http://127.0.0.1/index.html"),
     # two Chinese ways in: which is the site cannot be told
+    ("<map name='m'><area href='/index.html' alt='点击进入'></map><p>版权所有</p><a href='/zfxxgk/'>进入信息公开</a>", None),
     ("<a href='/zfxxgk/'>进入信息公开</a><a href='/portal/'>进入门户网站</a>", None),
     # a page with content of its own is no splash, whatever it links
     ("<a href='/index.html'>进入首页</a>" + "<p>" + "县政府召开常务会议研究部署重点工作。" * 20 + "</p>", None),

@@ -151,8 +151,8 @@ def _date_ending_title(heading: str, title: str, asof: date) -> tuple[DateMatch 
 
 def after_other_label(text: str, start: int, but: tuple[str, ...] = (), kinds: tuple[str, ...] = ("build",)) -> bool:
     """Whether the date at ``text[start]`` is labelled as another time than the publication
-    (截止日期：, 施行日期：, 页面生成时间：; with ``kinds`` also a document's 成文日期 or an 更新时间), a label
-    in ``but`` excepted."""
+    (截止日期：, 施行日期：, 页面生成时间：: kind ``build``; ``kinds`` may add ``written``, a document's
+    成文日期), a label in ``but`` excepted."""
     return any(m.end() == start and _KIND.get(m.group(1).lower()) in kinds and m.group(1) not in but
                for m in _LABEL.finditer(text, max(0, start - 12), start))
 
