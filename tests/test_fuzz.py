@@ -14,6 +14,7 @@ from crawler import blocking, registry
 from crawler.dates import parse_date, parse_date_fallback, url_year
 from crawler.extract import columns, extract_page, listing
 from crawler.extract.html import parse
+from crawler.extract.written import written_text
 
 ASOF = date(2023, 2, 9)
 # FUZZ_EXAMPLES=5000 for a deeper run than the suite's
@@ -122,3 +123,25 @@ def test_blocking_detector(html, status):
     for find in (blocking.frame_target, blocking.splash_target):
         target = find(html, "http://127.0.6.1/")
         assert target is None or target.startswith("http")
+
+
+# script code shaped like a template's: writes, variables, cuts, strings, escapes, markup
+SCRIPTISH = st.lists(st.sampled_from(["document.write(", "document.writeln(", ")", "(", ";", "\n", "var s = ", "s", "+",
+                                      ".substring(", ".substr(", ".slice(", "0", "10", ",", "'2024-06-12'", '"<b>发布</b>"',
+                                      "'\\u53d1'", "'\\x41'", "'a\\'b'", "&nbsp;", "<!--", "//-->", "/* c */", "'"]),
+                     max_size=30).map("".join)
+
+
+LITERAL = st.sampled_from(["'2024-06-12 10:00'", '"发布时间："', "'<b>x</b>'", "'\\u53d1&nbsp;'", "''"])
+TERM = st.one_of(LITERAL, st.builds(lambda cut, a, b: f"s.{cut}({a}, {b})", st.sampled_from(["substring", "substr", "slice"]),
+                                    st.integers(0, 20), st.integers(0, 20)), st.just("s"))
+STATEMENTS = st.lists(st.one_of(st.builds("var s = {};".format, LITERAL),
+                                st.builds(lambda ts: f"document.write({' + '.join(ts)});", st.lists(TERM, min_size=1, max_size=3))),
+                      min_size=1, max_size=4).map("\n".join)
+
+
+@FUZZ
+@given(st.one_of(SCRIPTISH, STATEMENTS, st.text(max_size=200)))
+def test_script_written_text(code):
+    text = written_text(code)
+    assert text is None or (text and text == " ".join(text.split()))
