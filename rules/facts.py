@@ -159,13 +159,15 @@ class SiteFacts:
     def latest_in(self, col: Column, asof: date) -> Item | None:
         """A column's newest dated item; for a list that dates none of its items, the newest of its
         fetched articles' own publication dates (the date is on the page the list links to), as an
-        item whose ``source`` is "article"."""
+        item whose ``source`` is "article" (``date_raw`` 文章页, or 文章页成文日期 where the page shows only the
+        document's own date: it was published then or later)."""
         latest = col.latest(asof)
         if latest is not None or not self.articles:
             return latest
-        dated = {a.url: as_date(a.date) for a in self.articles if a.date}
-        found = [Item(url=i.url, title=i.title, date=dated[i.url], date_raw="文章页", source="article",
-                      column_url=col.url) for i in col.items if i.url in dated and dated[i.url] <= asof]
+        dated = {a.url: (as_date(a.date), "文章页成文日期" if a.evidence.get("source") == "written" else "文章页")
+                 for a in self.articles if a.date}
+        found = [Item(url=i.url, title=i.title, date=dated[i.url][0], date_raw=dated[i.url][1], source="article",
+                      column_url=col.url) for i in col.items if i.url in dated and dated[i.url][0] <= asof]
         return max(found, key=lambda i: i.date) if found else None
 
 

@@ -118,6 +118,10 @@ def test_an_undated_list_takes_its_articles_own_dates():
     stale = {c["name"]: c for c in f.evidence["columns"]}
     assert stale["动态2"]["latest"] == ago(40).isoformat() and stale["动态2"]["latest_from"] == "article"
     assert "列表未标注日期，据文章页" in f.detail
+    # a page that shows only its document's 成文日期 says so: it was published then or later
+    s.articles[2].evidence = {"source": "written", "written": ago(40).isoformat()}
+    (f,) = [f for f in run(ColumnsNotUpdated(), s) if f.subject == "clause1"]
+    assert f"{ago(40)}，列表未标注日期，据文章页成文日期" in f.detail
 
 
 def test_not_inspected_site_gets_no_finding():

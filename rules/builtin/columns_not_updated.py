@@ -94,7 +94,7 @@ class ColumnsNotUpdated(Rule):
 def _when(item) -> str:
     if item is None:
         return "无带日期信息"
-    return f"{item.date}，列表未标注日期，据文章页" if item.source == "article" else str(item.date)
+    return f"{item.date}，列表未标注日期，据{item.date_raw}" if item.source == "article" else str(item.date)
 
 
 @hookimpl
