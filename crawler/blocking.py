@@ -185,8 +185,10 @@ def splash_target(html: str, base_url: str) -> str | None:
     else) leads, or None. Every way in must lead to one page, the Chinese version's where the others
     are versions in another language (English, 藏文, 维吾尔文 …); a stub with two Chinese ways in is left
     alone."""
-    shown, text, links = _shown(html)
-    if not _stub(text, links):
+    shown, text, _ = _shown(html)
+    # the 备案, 党政机关 and 纠错 marks of its footer link elsewhere: only the site's own links count
+    host = urlsplit(base_url).hostname
+    if not _stub(text, sum(urlsplit(urljoin(base_url, h)).hostname == host for h in _HREF.findall(shown))):
         return None
     ways: dict[str, str] = {}  # target → what says it is a way in
     for m in _ENTRY.finditer(shown):

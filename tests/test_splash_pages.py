@@ -13,8 +13,12 @@ ASOF = "2023-02-09"
 COLUMNS = {"xwdt": "新闻动态", "gzdt": "工作动态", "tzgg": "通知公告"}
 SPLASHES = {
     "image": "<div class='enter'><a href='/index.html'><img src='/images/enter_btn.png' alt='进入网站'></a></div>",
+    # a footer with the marks every government page carries, all linking elsewhere
     "text": "<div class='yd'><img src='/images/banner.jpg'><p><a href='index.html'>进入首页</a></p>"
-            "<p>版权所有：测试县人民政府</p></div>",
+            "<p>版权所有：测试县人民政府 网站标识码：5401000001 <a href='https://beian.miit.gov.cn/'>藏ICP备12000001号</a> "
+            "<a href='http://www.beian.gov.cn/portal/registerSystemInfo'>藏公网安备54010002000001号</a> "
+            "<a href='https://bszs.conac.cn/sitename?method=show&id=1'><img src='/images/red.png'></a> "
+            "<a href='https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=5401000001'>政府网站找错</a></p></div>",
     "map": "<img src='/images/splash.jpg' usemap='#m'><map name='m'><area shape='rect' coords='0,0,90,30' "
            "href='/index.html' alt='点击进入'></map>",
     "onclick": "<img src='/images/splash.jpg'><img src='/images/enter.png' onclick=\"window.location.href='/index.html'\">",
