@@ -28,6 +28,8 @@ def as_date(value) -> date | None:
 READ_ANSWERS = ("list", "records", "no_list")
 # column categories subject to updating (栏目应更新); the others are static, interaction, service, special
 UPDATING = ("news", "notice", "personnel_plan", "cadence")
+# how a finding names an article's date that is not its stated publication (crawler.extract.detail sources)
+ARTICLE_DATE_RAW = {"written": "文章页成文日期", "updated": "文章页更新时间", "text": "文章页正文所述日期"}
 
 
 @dataclass
@@ -159,12 +161,12 @@ class SiteFacts:
     def latest_in(self, col: Column, asof: date) -> Item | None:
         """A column's newest dated item; for a list that dates none of its items, the newest of its
         fetched articles' own publication dates (the date is on the page the list links to), as an
-        item whose ``source`` is "article" (``date_raw`` 文章页, or 文章页成文日期 where the page shows only the
-        document's own date: it was published then or later)."""
+        item whose ``source`` is "article" (``date_raw`` 文章页; 文章页成文日期, 文章页更新时间 or 文章页正文所述日期
+        where the page is dated only by the document's own date, its update or a day its text speaks of)."""
         latest = col.latest(asof)
         if latest is not None or not self.articles:
             return latest
-        dated = {a.url: (as_date(a.date), "文章页成文日期" if a.evidence.get("source") == "written" else "文章页")
+        dated = {a.url: (as_date(a.date), ARTICLE_DATE_RAW.get(a.evidence.get("source"), "文章页"))
                  for a in self.articles if a.date}
         found = [Item(url=i.url, title=i.title, date=dated[i.url][0], date_raw=dated[i.url][1], source="article",
                       column_url=col.url) for i in col.items if i.url in dated and dated[i.url][0] <= asof]

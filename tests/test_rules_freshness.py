@@ -122,6 +122,13 @@ def test_an_undated_list_takes_its_articles_own_dates():
     s.articles[2].evidence = {"source": "written", "written": ago(40).isoformat()}
     (f,) = [f for f in run(ColumnsNotUpdated(), s) if f.subject == "clause1"]
     assert f"{ago(40)}，列表未标注日期，据文章页成文日期" in f.detail
+    # so does one dated only by its update, or by a day its text speaks of
+    s.articles[2].evidence = {"source": "updated", "updated": ago(40).isoformat()}
+    (f,) = [f for f in run(ColumnsNotUpdated(), s) if f.subject == "clause1"]
+    assert f"{ago(40)}，列表未标注日期，据文章页更新时间" in f.detail
+    s.articles[2].evidence = {"source": "text", "text": ago(40).isoformat()}
+    (f,) = [f for f in run(ColumnsNotUpdated(), s) if f.subject == "clause1"]
+    assert f"{ago(40)}，列表未标注日期，据文章页正文所述日期" in f.detail
 
 
 def test_not_inspected_site_gets_no_finding():

@@ -189,7 +189,7 @@ def shown_placeholder(page: Page, m: re.Match | None) -> str:
     return m.group(0)
 
 
-_SIGNALS = ("label", "nearby", "time", "meta", "url", "script", "closing")
+_SIGNALS = ("label", "nearby", "time", "meta", "url", "script", "closing", "text", "updated")
 
 
 def _kind(page: Page, main: listing.Cluster | None, pub: DateMatch | None, evidence: dict, next_pages) -> str:

@@ -26,12 +26,19 @@ _OTHER_TIMES = ("截止时间", "截止日期", "开始时间", "开始日期", 
 # longest first: 成文日期 and 页面生成时间 must not be read as 日期 and 时间
 _LABEL = re.compile(
     r"(页面生成时间|生成时间|生成日期|成文日期|印发日期|签发日期|发文日期|发布时间|发布日期|发稿时间|公开日期|公开时间|"
-    r"发表时间|发表日期|上传时间|上传日期|录入时间|信息时间|更新时间|更新日期|修改时间|浏览次数|访问量|"
+    r"发表时间|发表日期|上传时间|上传日期|录入时间|信息时间|更新时间|更新日期|修改时间|修改日期|浏览次数|访问量|"
+    r"发布于|发表于|编辑于|修改于|更新于|"
     + "|".join(_OTHER_TIMES) + r"|时间|日期|Maketime)\s*[:：]?\s*", re.I)
 _KIND = {"成文日期": "written", "印发日期": "written", "签发日期": "written", "发文日期": "written", "更新时间": "updated",
-         "更新日期": "updated", "修改时间": "updated", "页面生成时间": "build", "生成时间": "build",
+         "更新日期": "updated", "修改时间": "updated", "修改日期": "updated", "编辑于": "updated", "修改于": "updated",
+         "更新于": "updated", "页面生成时间": "build", "生成时间": "build",
          "生成日期": "build", "maketime": "build", "浏览次数": "build", "访问量": "build",
          **dict.fromkeys(_OTHER_TIMES, "build")}
+# a label after the date, as blogs print it: 于 2023-02-09 10:05 发布, 已于 2023-02-10 08:00 修改
+# (spaced: 于2023年2月9日发布的《通知》 is a sentence about another document)
+_POSTFIX = re.compile(r"于\s+([^\n于]{6,30}?)\s+(首次发布|发布|发表|修改|更新|编辑)(?![的了《“])")
+_POSTFIX_KIND = {"首次发布": "published", "发布": "published", "发表": "published"}
+_UPDATED_AFTER = re.compile(r"\s*(?:修改|更新)(?![的了])")
 _SKIP_BOX = re.compile(
     r"(?:^|\s)(?:\S*[-_])?(?:related|relate|xgwz|xgxx|xgwj|xglj|sidebar|side|aside|hot|hotnews|rank|paihang|tuijian|recommend|"
     r"comment|comments|pinglun|reply|replies|huifu|footer|foot|bottom|copyright|share|bdshare|print)(?:[-_\d]\S*)?(?=\s|$)", re.I)
@@ -228,32 +235,40 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
     year-less byline opening the text there: ``02-09 10:45``); meta PubDate; the URL date; the one
     publication time the page's script holds for its template; then the document's own date (成文日期,
     发文日期, 印发日期: it was published on that day or later, so it is the earliest the page can be);
-    last, a date closing the article (``_closing_date``). 成文日期 and 更新时间 are kept as evidence,
-    never chosen over a 发布日期; 页面生成时间 and Maketime are ignored.
+    a date closing the article (``_closing_date``); a date a sentence under the title speaks of; last,
+    an update date by the title (the latest the page can be). 成文日期 and 更新时间 are kept as
+    evidence, never chosen over a 发布日期; 页面生成时间 and Maketime are ignored.
     """
     metas = meta_map(root) if metas is None else metas
     flat, heads, links, _ = flatten(body) if flat is None else flat
     hint = title_hint or metas.get("articletitle") or _title_tag(root)
     t_start, t_end, t_el = _title_span(flat, heads, hint)
     labelled: dict[str, tuple[int, DateMatch, str]] = {}
+
+    def keep(kind: str, pos: int, found: DateMatch, text: str) -> None:
+        distance = pos - t_end if pos >= t_end else (t_start - pos) * 2  # above the title counts double
+        if kind not in labelled or distance < labelled[kind][0]:
+            labelled[kind] = (distance, found, fold(text))
+
     for m in _LABEL.finditer(flat):
         kind = _KIND.get(m.group(1).lower(), "published")
         if kind == "build":
             continue
         window = flat[m.end():m.end() + 40]
         found = parse_date(window, asof, year_hint=None)
-        if not found or found.span[0] > 2 or found.form not in _FULL_FORMS:
-            continue
-        pos = m.start()
-        distance = pos - t_end if pos >= t_end else (t_start - pos) * 2  # above the title counts double
-        if kind not in labelled or distance < labelled[kind][0]:
-            labelled[kind] = (distance, found, fold(flat[m.start():m.end() + found.span[1]]))
+        if found and found.span[0] <= 2 and found.form in _FULL_FORMS:
+            keep(kind, m.start(), found, flat[m.start():m.end() + found.span[1]])
+    for m in _POSTFIX.finditer(flat):
+        raw = m.group(1).strip()
+        found = parse_date(raw, asof, year_hint=None)
+        if found and found.span[0] == 0 and found.span[1] >= len(raw) - 1 and found.form in _FULL_FORMS:
+            keep(_POSTFIX_KIND.get(m.group(2), "updated"), m.start(), found, m.group(0))
     evidence: dict = {}
     for kind, key in (("published", "label"), ("written", "written"), ("updated", "updated")):
         if kind in labelled:
             evidence[key] = labelled[kind][1].value.isoformat()
             evidence[f"{key}_text"] = labelled[kind][2]
-    nearby = None
+    nearby = in_text = None
     if "published" not in labelled and t_end:
         window = flat[t_end:t_end + 300]
         found = parse_date(window, asof, year_hint=url_year(url))
@@ -264,12 +279,18 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
         # a date after a link is a list item's, not the article's
         after_link = found is not None and any(t_end <= p < t_end + found.span[0] for p in links)
         other = found is not None and not after_link and found.form in _FULL_FORMS \
-            and after_other_label(window, found.span[0], kinds=("build", "written"))
-        if other:  # 施行日期：… or 成文日期：… under the title: an article's, but not its publication
+            and (after_other_label(window, found.span[0], kinds=("build", "written", "updated"))
+                 or _UPDATED_AFTER.match(window, found.span[1]) is not None)
+        if other:  # 施行日期：…, 成文日期：… or 更新时间：… under the title: an article's, but not its publication
             evidence["other"] = found.value.isoformat()
             evidence["other_text"] = fold(window[max(0, found.span[0] - 6):found.span[1]])
-        if found and (found.form in _FULL_FORMS or found.form in _YEAR_LESS) and found.form != "relative" \
-                and not after_link and not other:
+        usable = found is not None and (found.form in _FULL_FORMS or found.form in _YEAR_LESS) \
+            and found.form != "relative" and not after_link and not other
+        if usable and _in_sentence(window, found.span):
+            # 县政府办公室于2024年5月20日印发《…》，…: a day the text speaks of, a fallback only
+            in_text, usable = found, False
+            evidence["text"], evidence["text_text"] = found.value.isoformat(), window[found.span[0]:found.span[1]]
+        if usable:
             nearby = found
             evidence["nearby_text"] = window[found.span[0]:found.span[1]]
         else:
@@ -320,7 +341,8 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
     chosen, source = None, ""
     for source, chosen in (("label", labelled.get("published", (0, None))[1]), ("nearby", nearby),
                            ("time", timed), ("meta", meta_match), ("url", from_url), ("script", scripted),
-                           ("written", labelled.get("written", (0, None))[1]), ("closing", closing)):
+                           ("written", labelled.get("written", (0, None))[1]), ("closing", closing),
+                           ("text", in_text), ("updated", _near_title(labelled.get("updated")))):
         if chosen:
             break
     if chosen:
@@ -330,6 +352,20 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
         if disagree:
             evidence["disagree"] = disagree
     return chosen, evidence
+
+
+def _in_sentence(text: str, span: tuple[int, int]) -> bool:
+    """Whether the date at ``span`` is part of a sentence of the text (a long line with its commas or
+    full stops), not a line of its own or a byline."""
+    start = text.rfind("\n", 0, span[0]) + 1
+    end = text.find("\n", span[1])
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return len(line) > 30 and ("，" in line or "。" in line)
+
+
+def _near_title(candidate: tuple[int, DateMatch, str] | None) -> DateMatch | None:
+    """A labelled date within the reach of step 2 (300 characters from the title)."""
+    return candidate[1] if candidate and candidate[0] <= 300 else None
 
 
 def _script_date(scripts: str, asof: date) -> tuple[DateMatch | None, str]:

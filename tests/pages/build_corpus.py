@@ -285,6 +285,35 @@ detail("issued-date-above-published", "other", "http://www.example.gov.cn/zcwj/s
               '<table class="xxgk"><tr><td>发文机关：县政府办公室</td><td>发文日期：2024-06-05</td></tr>'
               '<tr><td>发文字号：某府办发〔2024〕12号</td><td>发布日期：2024-06-11</td></tr></table>' + prose(4) + '</div>'),
        "2024-06-11", "发文日期 (the document's date) nearer the title than the 发布日期")
+detail("updated-under-title-url-date", "trs", "http://www.example.gov.cn/xwdt/202406/t20240610_40008.html",
+       chrome("某某县人民政府", "某某县召开2024年安全生产工作会议",
+              '<div class="main"><h1>某某县召开2024年安全生产工作会议</h1>'
+              '<p class="info">更新时间：2024-06-20 09:12　来源：县应急管理局</p>' + prose(4) + '</div>'),
+       "2024-06-10", "only an 更新时间 under the title: the day in the URL is the publication, the update is later")
+detail("edited-byline-meta-published", "other", "https://zhuanlan.example.com/p/604000123",
+       '<!DOCTYPE html><html><head><meta charset="utf-8"><title>基层减负的几点思考 - 知乎</title>'
+       '<meta itemprop="datePublished" content="2024-06-09T18:05:00.000Z">'
+       '<meta itemprop="dateModified" content="2024-06-20T00:00:00.000Z"></head><body>'
+       '<div class="AppHeader"><a href="/">首页</a><a href="/explore">发现</a><a href="/question/waiting">等你来答</a></div>'
+       '<article><header><h1 class="Post-Title">基层减负的几点思考</h1><div class="AuthorInfo"><a href="/people/x">张三</a>'
+       '</div></header><div class="Post-RichText">' + prose(4) + '</div>'
+       '<div class="ContentItem-time">编辑于 2024-06-20 08:00・IP 属地北京</div></article></body></html>',
+       "2024-06-10", "an edited (编辑于) date is shown where the published one was; the UTC meta is the 10th in China")
+detail("blog-postfix-labels", "other", "https://blog.example.net/zhangsan/article/details/128950123",
+       '<!DOCTYPE html><html><head><meta charset="utf-8"><title>政务网站栏目更新监测的实现_zhangsan的博客</title></head><body>'
+       '<div class="toolbar"><a href="/">博客</a><a href="/edu">学习</a><a href="/download">下载</a></div>'
+       '<div class="article-header"><h1 class="title-article">政务网站栏目更新监测的实现</h1>'
+       '<div class="article-info-box"><a class="follow-nickName" href="/zhangsan">zhangsan</a> '
+       '<span class="time">已于&nbsp;2024-06-20 08:00:00&nbsp;修改</span><span class="read-count">阅读量1k</span>'
+       '<div class="up-time"><span>于&nbsp;2024-06-11 10:05:33&nbsp;首次发布</span></div></div></div>'
+       '<div id="content_views">' + prose(4) + '</div></body></html>',
+       "2024-06-11", "labels after the date (于 … 首次发布, 已于 … 修改), the modified one first")
+detail("prose-published-on-day", "trs", "http://www.example.gov.cn/zcjd/202406/t20240612_40009.html",
+       chrome("某某县人民政府", "一图读懂《某某县优化营商环境若干措施》",
+              '<div class="main"><h1>一图读懂《某某县优化营商环境若干措施》</h1>'
+              '<div class="TRS_Editor"><p>县政府办公室于2024年5月20日发布《某某县优化营商环境若干措施》，'
+              '现将主要内容解读如下。</p>' + prose(3) + '</div></div>'),
+       "2024-06-12", "a sentence saying when another document was published (于2024年5月20日发布) is no label")
 
 # legacy and others
 
