@@ -209,7 +209,7 @@ def _kind(page: Page, main: listing.Cluster | None, pub: DateMatch | None, evide
         chosen = evidence.get(source, "")[:10]
         signal = not any(e.date and e.date.isoformat()[:10] == chosen for e in main.entries)
     signal = signal or detail.article_markup(page.metas, page.scripts)
-    text, _, _, link_chars = page.flat
+    text, _, _, link_chars, _ = page.flat
     prose = len("".join(text.split())) - link_chars  # indentation is not prose
     if main is None:
         return "detail" if signal or (pub is not None and prose >= 200) else "other"

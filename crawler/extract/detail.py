@@ -39,9 +39,21 @@ _KIND = {"成文日期": "written", "印发日期": "written", "签发日期": "
 _POSTFIX = re.compile(r"于\s+([^\n于]{6,30}?)\s+(首次发布|发布|发表|修改|更新|编辑)(?![的了《“])")
 _POSTFIX_KIND = {"首次发布": "published", "发布": "published", "发表": "published"}
 _UPDATED_AFTER = re.compile(r"\s*(?:修改|更新)(?![的了])")
-_SKIP_BOX = re.compile(
-    r"(?:^|\s)(?:\S*[-_])?(?:related|relate|xgwz|xgxx|xgwj|xglj|sidebar|side|aside|hot|hotnews|rank|paihang|tuijian|recommend|"
-    r"comment|comments|pinglun|reply|replies|huifu|footer|foot|bottom|copyright|share|bdshare|print)(?:[-_\d]\S*)?(?=\s|$)", re.I)
+
+def _box_words(words: str) -> re.Pattern:
+    """A class or id holding one of ``words`` (alone, or joined to others by - or _)."""
+    return re.compile(rf"(?:^|\s)(?:\S*[-_])?(?:{words})(?:[-_\d]\S*)?(?=\s|$)", re.I)
+
+
+_SKIP_BOX = _box_words("related|relate|xgwz|xgxx|xgwj|xglj|sidebar|side|aside|hot|hotnews|rank|paihang|tuijian|recommend|"
+                       "comment|comments|pinglun|reply|replies|huifu|footer|foot|bottom|copyright|share|bdshare|print")
+# the article's own bars among them (分享, 打印, the line closing it): where some templates put 发布日期
+_BAR_BOX = _box_words("bottom|share|bdshare|print")
+_NOT_BAR = _box_words("related|relate|xgwz|xgxx|xgwj|xglj|sidebar|side|aside|hot|hotnews|rank|paihang|tuijian|recommend|"
+                      "comment|comments|pinglun|reply|replies|huifu|footer|foot|copyright")
+_SITE_FOOTER = re.compile(r"标识码|ICP|备案|版权|Copyright|主办|承办", re.I)
+# a byline under the title, even one with commas: 来源：…，作者：…
+_BYLINE_LABELS = re.compile(r"(?:来源|作者|编辑|责编|审核|发布者|供稿|摄影|浏览|点击|阅读)\s*[:：]")
 _BLOCK = {"p", "div", "li", "tr", "td", "th", "br", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "dl",
           "dd", "dt", "section", "article", "header", "footer", "form"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "ucaptitle"}
@@ -70,16 +82,18 @@ _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
 _LD_ARTICLE = re.compile(r'"@type"\s*:\s*"(?:\w*Article|BlogPosting)"')
 
 
-def flatten(body) -> tuple[str, list[tuple[int, int, object]], list[int], int]:
+def flatten(body) -> tuple[str, list[tuple[int, int, object]], list[int], int, list[tuple[int, object]]]:
     """The body's visible text with block breaks, the span of each heading-like element, where
-    each link starts, and how many characters are link text.
+    each link starts, how many characters are link text, and the article's bars left out (share,
+    print, bottom: each with where it stood in the text).
 
-    Boxes that are never the article's own (sidebars, related articles, comments, footers) are
-    left out. One C-level walk (lxml iterwalk), so hostile nesting cannot exhaust the stack.
+    Boxes that are never the article's own text (sidebars, related articles, comments, footers,
+    bars) are left out. One C-level walk (lxml iterwalk), so hostile nesting cannot exhaust the stack.
     """
     parts: list[str] = []
     heads: list[tuple[int, int, object]] = []
     links: list[int] = []
+    bars: list[tuple[int, object]] = []
     opened: list[tuple[int, bool]] = []  # (start, title-like) of each open element
     pos = 0
     link_chars = 0
@@ -96,6 +110,8 @@ def flatten(body) -> tuple[str, list[tuple[int, int, object]], list[int], int]:
                 if tag == "aside" or (attrs != " " and _SKIP_BOX.search(attrs)):
                     walker.skip_subtree()
                     skipped = True
+                    if tag != "aside" and _BAR_BOX.search(attrs) and not _NOT_BAR.search(attrs):
+                        bars.append((pos, el))
                     continue
                 titled = titled or (attrs != " " and bool(_TITLE_BOX.search(attrs)))
             opened.append((pos, titled))
@@ -119,7 +135,7 @@ def flatten(body) -> tuple[str, list[tuple[int, int, object]], list[int], int]:
         if el is not body and el.tail:
             parts.append(el.tail)
             pos += len(el.tail)
-    return "".join(parts), heads, links, link_chars
+    return "".join(parts), heads, links, link_chars, bars
 
 
 def _title_span(flat: str, heads, title_hint: str) -> tuple[int, int, object]:
@@ -240,7 +256,7 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
     evidence, never chosen over a 发布日期; 页面生成时间 and Maketime are ignored.
     """
     metas = meta_map(root) if metas is None else metas
-    flat, heads, links, _ = flatten(body) if flat is None else flat
+    flat, heads, links, _, bars = flatten(body) if flat is None else flat
     hint = title_hint or metas.get("articletitle") or _title_tag(root)
     t_start, t_end, t_el = _title_span(flat, heads, hint)
     labelled: dict[str, tuple[int, DateMatch, str]] = {}
@@ -263,6 +279,9 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
         found = parse_date(raw, asof, year_hint=None)
         if found and found.span[0] == 0 and found.span[1] >= len(raw) - 1 and found.form in _FULL_FORMS:
             keep(_POSTFIX_KIND.get(m.group(2), "updated"), m.start(), found, m.group(0))
+    if "published" not in labelled:
+        for pos, found, text in _bar_labels(bars, asof):
+            keep("published", pos, found, text)
     evidence: dict = {}
     for kind, key in (("published", "label"), ("written", "written"), ("updated", "updated")):
         if kind in labelled:
@@ -354,13 +373,29 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
     return chosen, evidence
 
 
+def _bar_labels(bars, asof: date):
+    """(where, date, text) of each 发布日期-like label in the article's bars (<div class="share">发布时间：…
+    分享到：…</div>), a site's footer excepted."""
+    for pos, el in bars:
+        text = fold(text_of(el))
+        if len(text) > 200 or _SITE_FOOTER.search(text):
+            continue
+        for m in _LABEL.finditer(text):
+            if _KIND.get(m.group(1).lower(), "published") != "published":
+                continue
+            found = parse_date(text[m.end():m.end() + 40], asof, year_hint=None)
+            if found and found.span[0] <= 2 and found.form in _FULL_FORMS:
+                yield pos, found, text[m.start():m.end() + found.span[1]]
+                break
+
+
 def _in_sentence(text: str, span: tuple[int, int]) -> bool:
     """Whether the date at ``span`` is part of a sentence of the text (a long line with its commas or
     full stops), not a line of its own or a byline."""
     start = text.rfind("\n", 0, span[0]) + 1
     end = text.find("\n", span[1])
     line = text[start:end if end >= 0 else len(text)].strip()
-    return len(line) > 30 and ("，" in line or "。" in line)
+    return len(line) > 30 and ("，" in line or "。" in line) and not _BYLINE_LABELS.search(line)
 
 
 def _near_title(candidate: tuple[int, DateMatch, str] | None) -> DateMatch | None:

@@ -314,6 +314,22 @@ detail("prose-published-on-day", "trs", "http://www.example.gov.cn/zcjd/202406/t
               '<div class="TRS_Editor"><p>县政府办公室于2024年5月20日发布《某某县优化营商环境若干措施》，'
               '现将主要内容解读如下。</p>' + prose(3) + '</div></div>'),
        "2024-06-12", "a sentence saying when another document was published (于2024年5月20日发布) is no label")
+detail("label-in-share-bar", "other", "http://www.example.gov.cn/xwdt/show_40010.html",
+       chrome("某某县人民政府", "某某县召开2024年防汛抗旱工作部署会",
+              '<div class="main"><h1>某某县召开2024年防汛抗旱工作部署会</h1>'
+              '<div class="info-share">发布时间：2024-06-11　分享到：<a href="#">微信</a><a href="#">微博</a></div>'
+              + prose(4) + '</div>'), "2024-06-11", "the 发布时间 sits in the share bar under the title")
+detail("label-in-bottom-bar", "other", "http://www.example.gov.cn/xwdt/show_40011.html",
+       chrome("某某县人民政府", "某某县开展2024年安全生产月活动",
+              '<div class="main"><h1>某某县开展2024年安全生产月活动</h1>' + prose(4)
+              + '<div class="article_bottom">发布日期：2024-06-12　来源：县应急管理局　【打印本页】【关闭窗口】</div></div>'),
+       "2024-06-12", "the 发布日期 closes the article in its bottom bar, beside 打印 and 关闭")
+detail("byline-with-commas-migrated-meta", "ucap", "http://www.example.gov.cn/zwdt/show_40012.html",
+       chrome("某某县人民政府", "某某县召开2017年农村工作会议",
+              '<div class="main"><h1>某某县召开2017年农村工作会议</h1>'
+              '<p class="info">2017-05-15 10:05　来源：县融媒体中心，作者：张三，责任编辑：李四</p>' + prose(4) + '</div>',
+              metas=article_meta("某某县召开2017年农村工作会议", "2022-04-24 10:00:43")),
+       "2017-05-15", "an unlabelled byline with commas under the title, and a migrated PubDate meta")
 
 # legacy and others
 
