@@ -28,8 +28,10 @@ def as_date(value) -> date | None:
 READ_ANSWERS = ("list", "records", "no_list")
 # column categories subject to updating (栏目应更新); the others are static, interaction, service, special
 UPDATING = ("news", "notice", "personnel_plan", "cadence")
-# how a finding names an article's date that is not its stated publication (crawler.extract.detail sources)
-ARTICLE_DATE_RAW = {"written": "文章页成文日期", "updated": "文章页更新时间", "text": "文章页正文所述日期"}
+# how a finding names an article's date that is not its stated publication (crawler.extract.detail sources):
+# the document's own date, its closing (落款) line, its update, a day its text speaks of
+ARTICLE_DATE_RAW = {"written": "文章页成文日期", "closing": "文章页落款日期", "updated": "文章页更新时间",
+                    "text": "文章页正文所述日期"}
 
 
 @dataclass
@@ -161,8 +163,8 @@ class SiteFacts:
     def latest_in(self, col: Column, asof: date) -> Item | None:
         """A column's newest dated item; for a list that dates none of its items, the newest of its
         fetched articles' own publication dates (the date is on the page the list links to), as an
-        item whose ``source`` is "article" (``date_raw`` 文章页; 文章页成文日期, 文章页更新时间 or 文章页正文所述日期
-        where the page is dated only by the document's own date, its update or a day its text speaks of)."""
+        item whose ``source`` is "article" (``date_raw`` 文章页, or ``ARTICLE_DATE_RAW`` where the page states no
+        publication date: 文章页成文日期, 文章页落款日期, 文章页更新时间, 文章页正文所述日期)."""
         latest = col.latest(asof)
         if latest is not None or not self.articles:
             return latest

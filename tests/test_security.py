@@ -310,6 +310,11 @@ def test_future_and_disagreeing_dates_are_warnings():
     assert [(f.severity, f.subject) for f in findings] == [("warn", "future_dates"), ("warn", "date_mismatch")]
     assert "2023-03-01" in findings[0].detail and findings[1].evidence["articles"][0]["list_date"] == "2023-02-01"
     assert findings[1].evidence["count"] == 2 and "网址 2022-11-03" in findings[1].detail
+    # a page dated by its 成文日期 (or its update, its closing line) was not published that day: no mismatch
+    written = ArticleDate(url=URL + "?4", date=date(2022, 12, 1), evidence={"source": "written", "written": "2022-12-01"},
+                          list_date=date(2023, 2, 1))
+    (_, mismatch) = judge(SecurityIncident(), site_with(items=[future], articles=[odd, written]))
+    assert [a["url"] for a in mismatch.evidence["articles"]] == [URL]
 
 
 def test_dismissed_signals_and_review_switch():

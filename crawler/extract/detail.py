@@ -306,9 +306,11 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
         usable = found is not None and (found.form in _FULL_FORMS or found.form in _YEAR_LESS) \
             and found.form != "relative" and not after_link and not other
         if usable and _in_sentence(window, found.span):
-            # 县政府办公室于2024年5月20日印发《…》，…: a day the text speaks of, a fallback only
-            in_text, usable = found, False
+            # 县政府办公室于2024年5月20日印发《…》，…: a day the text speaks of, a fallback only, and never a day
+            # still to come (自2024年7月1日起施行)
+            usable = False
             evidence["text"], evidence["text_text"] = found.value.isoformat(), window[found.span[0]:found.span[1]]
+            in_text = found if evidence["text"][:10] <= asof.isoformat()[:10] else None
         if usable:
             nearby = found
             evidence["nearby_text"] = window[found.span[0]:found.span[1]]

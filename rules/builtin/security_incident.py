@@ -18,7 +18,7 @@ subjects a person overruled) drops signals on the next ``scrapy rescore``.
 from __future__ import annotations
 
 from rules.base import Rule
-from rules.facts import as_date
+from rules.facts import ARTICLE_DATE_RAW, as_date
 from rules.hookspecs import hookimpl
 
 SOURCES = {"title": "页面标题", "meta_keywords": "页面关键词/描述", "hidden": "隐藏区块", "script": "脚本写入的内容",
@@ -128,12 +128,14 @@ class SecurityIncident(Rule):
 
     @staticmethod
     def disagrees(a, asof, limit: int) -> bool:
-        """Dated after asof, or the article's own date or its URL's date far from the list's date."""
+        """Dated after asof, or the article's stated publication date or its URL's date far from the list's
+        date (a 成文日期, a closing line's or an update date differs from it by nature)."""
         if a.date and a.date > asof:
             return True
         if not a.list_date:
             return False
-        return any(d and abs((d - a.list_date).days) > limit for d in (a.date, as_date(a.evidence.get("url"))))
+        stated = a.date if a.evidence.get("source") not in ARTICLE_DATE_RAW else None
+        return any(d and abs((d - a.list_date).days) > limit for d in (stated, as_date(a.evidence.get("url"))))
 
 
 @hookimpl

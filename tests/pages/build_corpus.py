@@ -314,6 +314,12 @@ detail("prose-published-on-day", "trs", "http://www.example.gov.cn/zcjd/202406/t
               '<div class="TRS_Editor"><p>县政府办公室于2024年5月20日发布《某某县优化营商环境若干措施》，'
               '现将主要内容解读如下。</p>' + prose(3) + '</div></div>'),
        "2024-06-12", "a sentence saying when another document was published (于2024年5月20日发布) is no label")
+detail("future-day-in-first-sentence", "other", "http://www.example.gov.cn/zcjd/show_40013.html",
+       chrome("某某县人民政府", "《某某县城市供水管理办法》政策解读",
+              '<div class="main"><h1>《某某县城市供水管理办法》政策解读</h1>'
+              '<div class="TRS_Editor"><p>《某某县城市供水管理办法》自2024年7月1日起施行，现就办法的主要内容解读如下。</p>'
+              + prose(3) + '</div></div>', metas=article_meta("《某某县城市供水管理办法》政策解读", column="政策解读")),
+       None, "the first sentence names the day the policy takes effect, after the monitoring date: no publication date")
 detail("label-in-share-bar", "other", "http://www.example.gov.cn/xwdt/show_40010.html",
        chrome("某某县人民政府", "某某县召开2024年防汛抗旱工作部署会",
               '<div class="main"><h1>某某县召开2024年防汛抗旱工作部署会</h1>'
