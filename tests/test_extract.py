@@ -107,6 +107,23 @@ def test_wechat_relative_text_yields_to_var_ct():
     assert r.date.day == date(2023, 2, 10)
 
 
+@pytest.mark.parametrize("byline, url, day, source", [
+    # an update date under the title yields to the URL's day; a byline's date before another label stays
+    ("2024-06-20 更新　来源：县政府办", "/xwdt/202406/t20240610_1.html", date(2024, 6, 10), "url"),
+    ("2024-06-11 10:05　更新时间：2024-06-20", "/xwdt/show_1.html", date(2024, 6, 11), "nearby"),
+    ("已于 2024-06-20 修改　于 2024-06-11 10:05 首次发布", "/xwdt/show_1.html", date(2024, 6, 11), "label"),
+    ("编辑于 2024-06-20", "/xwdt/show_1.html", date(2024, 6, 20), "updated"),
+    # a sentence's day dates the page only when nothing else does
+    ("2024年6月11日上午，县委副书记、县长张三主持召开全县防汛抗旱工作部署会，安排部署当前工作。",
+     "/xwdt/202406/t20240612_1.html", date(2024, 6, 12), "url"),
+])
+def test_dates_under_the_title_that_are_no_publication(byline, url, day, source):
+    html = (f"<html><body><h1>某某县召开防汛抗旱工作部署会</h1><p>{byline}</p>"
+            + "<p>会议强调，要压紧压实防汛责任，加强监测预警，确保人民群众生命财产安全。</p>" * 4 + "</body></html>")
+    r = extract_page(html, "http://www.example.gov.cn" + url, date(2024, 6, 30))
+    assert (r.date.day, r.date_evidence["source"]) == (day, source)
+
+
 def test_list_items_keep_full_titles_attachments_and_sticky_rows():
     r = extract("trs-sticky")
     sticky = [e for e in r.items if e.sticky]

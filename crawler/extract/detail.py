@@ -38,7 +38,7 @@ _KIND = {"成文日期": "written", "印发日期": "written", "签发日期": "
 # (spaced: 于2023年2月9日发布的《通知》 is a sentence about another document)
 _POSTFIX = re.compile(r"于\s+([^\n于]{6,30}?)\s+(首次发布|发布|发表|修改|更新|编辑)(?![的了《“])")
 _POSTFIX_KIND = {"首次发布": "published", "发布": "published", "发表": "published"}
-_UPDATED_AFTER = re.compile(r"\s*(?:修改|更新)(?![的了])")
+_UPDATED_AFTER = re.compile(r"\s*(?:修改|更新)(?![的了时日])")  # not the label of a next date: 更新时间：…
 
 def _box_words(words: str) -> re.Pattern:
     """A class or id holding one of ``words`` (alone, or joined to others by - or _)."""
