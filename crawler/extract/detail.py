@@ -60,6 +60,7 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "ucaptitle"}
 # elements whose class or id is read: boxes that may be sidebars, and title holders
 _BOXES = {"div", "ul", "ol", "dl", "table", "tr", "td", "section", "aside", "footer", "header", "p", "span", "b",
           "strong", "form", "article", "nav"}
+_TITLE_PARTS = re.compile(r"\s[-_|—]+\s|[-_|—]{1,2}|\s{2,}")  # 标题 - 站点名, 标题_栏目_站点名
 _TITLE_BOX = re.compile(r"title|tit\b|biaoti|bt\b|headline", re.I)
 _FULL_FORMS = {"ymd", "y-md", "ymd-cn", "cn-numerals", "yy-md", "compact", "relative", "ctime", "rfc822"}
 _CT = re.compile(r"\bvar\s+ct\s*=\s*['\"]?\d{10}")
@@ -154,7 +155,20 @@ def _title_span(flat: str, heads, title_hint: str) -> tuple[int, int, object]:
             score = 1 if el.tag == "h2" else 2
         if score > best_score:
             best, best_score = (start, end, el), score
-    return best or (0, 0, None)
+    return best or _title_in_text(flat, hint)
+
+
+def _title_in_text(flat: str, hint: str) -> tuple[int, int, object]:
+    """Where the page's title shows in its text when no heading holds it (a legacy page's <font><b>
+    title): a part of <title> (标题_栏目_站点名) of 8 characters or more that the text shows once; a
+    site's or column's name shows in its header, navigation or crumbs too."""
+    for part in sorted((x.strip() for x in _TITLE_PARTS.split(hint or "")), key=len, reverse=True):
+        if len(part) < 8:
+            break
+        at = flat.find(part)
+        if at >= 0 and flat.find(part, at + 1) < 0:
+            return at, at + len(part), None
+    return 0, 0, None
 
 
 def _date_ending_title(heading: str, title: str, asof: date) -> tuple[DateMatch | None, str]:
@@ -395,7 +409,7 @@ def _in_sentence(text: str, span: tuple[int, int]) -> bool:
     """Whether the date at ``span`` is part of a sentence of the text (a long line with its commas or
     full stops), not a line of its own or a byline."""
     start = text.rfind("\n", 0, span[0]) + 1
-    end = text.find("\n", span[1])
+    end = text.find("\n", span[0])  # a date's span may take in the line break after it
     line = text[start:end if end >= 0 else len(text)].strip()
     return len(line) > 30 and ("，" in line or "。" in line) and not _BYLINE_LABELS.search(line)
 

@@ -320,6 +320,17 @@ detail("future-day-in-first-sentence", "other", "http://www.example.gov.cn/zcjd/
               '<div class="TRS_Editor"><p>《某某县城市供水管理办法》自2024年7月1日起施行，现就办法的主要内容解读如下。</p>'
               + prose(3) + '</div></div>', metas=article_meta("《某某县城市供水管理办法》政策解读", column="政策解读")),
        None, "the first sentence names the day the policy takes effect, after the monitoring date: no publication date")
+detail("legacy-font-title-no-heading", "table", "http://www.example.gov.cn/news/content_6227311.htm",
+       chrome("某某县人民政府", "某某县召开2008年抗震救灾工作会议_工作动态_某某县人民政府",
+              '<table width="760" align="center"><tr><td align="center"><font size="4"><b>某某县召开2008年抗震救灾工作会议'
+              '</b></font></td></tr><tr><td align="center"><font color="#666666">2008年05月12日 14:28　县政府办公室</font>'
+              '</td></tr><tr><td>' + prose(4) + '</td></tr></table>'),
+       "2008-05-12", "the title is a <font><b> in a table cell, no heading: its text is found from <title>")
+detail("byline-alone-then-prose-migrated-meta", "ucap", "http://www.example.gov.cn/zwdt/show_40014.html",
+       chrome("某某县人民政府", "某某县2017年春季植树造林工作全面启动",
+              '<div class="main"><h1>某某县2017年春季植树造林工作全面启动</h1><div class="i">2017/3/12 10:05:33</div>'
+              + prose(4) + '</div>', metas=article_meta("某某县2017年春季植树造林工作全面启动", "2022-04-24 10:00:43")),
+       "2017-03-12", "a byline of a date alone, the text's first sentence on the next line, and a migrated PubDate")
 detail("label-in-share-bar", "other", "http://www.example.gov.cn/xwdt/show_40010.html",
        chrome("某某县人民政府", "某某县召开2024年防汛抗旱工作部署会",
               '<div class="main"><h1>某某县召开2024年防汛抗旱工作部署会</h1>'
