@@ -124,6 +124,20 @@ def test_dates_under_the_title_that_are_no_publication(byline, url, day, source)
     assert (r.date.day, r.date_evidence["source"]) == (day, source)
 
 
+@pytest.mark.parametrize("title, top, under", [
+    # a <title> of the site's name alone is no place for the article's title, even shown once
+    ("某某县人民政府门户网站", "欢迎访问某某县人民政府门户网站　今天是2024年6月30日 星期日", ""),
+    # a title found in the text from <title>, the top bar's today under it
+    ("县长张三调研重点项目建设工作_某某县人民政府", "", "今天是2024年6月30日 星期日"),
+])
+def test_a_top_bar_s_today_never_dates_an_article(title, top, under):
+    html = (f"<html><head><title>{title}</title></head><body><div class='top'>{top}</div>"
+            f"<div class='tt'>县长张三调研重点项目建设工作</div><div class='bar'>{under}</div>"
+            + "<p>会议强调，要压紧压实工作责任，加快推进项目建设，确保项目早开工、早投产、早见效。</p>" * 4 + "</body></html>")
+    r = extract_page(html, "http://www.example.gov.cn/xwdt/202406/t20240611_1.html", date(2024, 6, 30))
+    assert (r.date.day, r.date_evidence["source"]) == (date(2024, 6, 11), "url")
+
+
 def test_list_items_keep_full_titles_attachments_and_sticky_rows():
     r = extract("trs-sticky")
     sticky = [e for e in r.items if e.sticky]

@@ -60,6 +60,8 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "ucaptitle"}
 # elements whose class or id is read: boxes that may be sidebars, and title holders
 _BOXES = {"div", "ul", "ol", "dl", "table", "tr", "td", "section", "aside", "footer", "header", "p", "span", "b",
           "strong", "form", "article", "nav"}
+# a top bar's date: 今天是2024年6月30日 星期日
+TODAY_IS = re.compile(r"今天是|今日是|今天[:：]")
 _TITLE_PARTS = re.compile(r"\s[-_|—]+\s|[-_|—]{1,2}|\s{2,}")  # 标题 - 站点名, 标题_栏目_站点名
 _TITLE_BOX = re.compile(r"title|tit\b|biaoti|bt\b|headline", re.I)
 _FULL_FORMS = {"ymd", "y-md", "ymd-cn", "cn-numerals", "yy-md", "compact", "relative", "ctime", "rfc822"}
@@ -161,8 +163,10 @@ def _title_span(flat: str, heads, title_hint: str) -> tuple[int, int, object]:
 def _title_in_text(flat: str, hint: str) -> tuple[int, int, object]:
     """Where the page's title shows in its text when no heading holds it (a legacy page's <font><b>
     title): a part of <title> (标题_栏目_站点名) of 8 characters or more that the text shows once; a
-    site's or column's name shows in its header, navigation or crumbs too."""
-    for part in sorted((x.strip() for x in _TITLE_PARTS.split(hint or "")), key=len, reverse=True):
+    site's or column's name shows in its header, navigation or crumbs too, and a <title> of one part
+    may be the site's name alone."""
+    parts = [x.strip() for x in _TITLE_PARTS.split(hint or "")]
+    for part in sorted(parts, key=len, reverse=True) if len(parts) > 1 else ():
         if len(part) < 8:
             break
         at = flat.find(part)
@@ -309,8 +313,9 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
         if found and found.form in _YEAR_LESS and (
                 found.span[0] > 3 or not _BYLINE_MD.match(window[found.span[0]:found.span[1]])):
             found = None
-        # a date after a link is a list item's, not the article's
-        after_link = found is not None and any(t_end <= p < t_end + found.span[0] for p in links)
+        # a date after a link is a list item's, not the article's; a top bar's 今天是… is no one's
+        after_link = found is not None and (any(t_end <= p < t_end + found.span[0] for p in links)
+                                            or TODAY_IS.search(window, max(0, found.span[0] - 6), found.span[0]) is not None)
         other = found is not None and not after_link and found.form in _FULL_FORMS \
             and (after_other_label(window, found.span[0], kinds=("build", "written", "updated"))
                  or _UPDATED_AFTER.match(window, found.span[1]) is not None)

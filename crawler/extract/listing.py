@@ -15,7 +15,7 @@ from datetime import date, datetime
 from itertools import islice
 
 from crawler.dates import DateMatch, asof_day, infer_list_years, parse_date, parse_date_box, url_year
-from crawler.extract.detail import after_other_label
+from crawler.extract.detail import TODAY_IS, after_other_label
 from crawler.extract.html import fold, join, link_href, text_of
 
 ITEM_TAGS = ("li", "tr", "dd", "dt")
@@ -52,7 +52,6 @@ STOP_TITLES = {"更多", "更多>>", "more", "首页", "上一页", "下一页",
                # a portal's top bar: beside 今天是2023年2月9日 they would be items of today
                "设为首页", "加入收藏", "收藏本站", "网站地图", "无障碍浏览", "长者模式", "返回首页", "网站首页"}
 # the top bar's date is the day the page was served, not an item's (今天是：2023年2月9日 星期四)
-_TODAY_IS = re.compile(r"今天是|今日是|今天[:：]")
 _WEEKDAY = re.compile(r"\s*[(（]?(星期|周|礼拜)[一二三四五六日天][)）]?")
 _CLOCK_ONLY = re.compile(r"[\[(（【]?\s*([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?:\s*[:：]\s*[0-5]\d)?\s*[\])）】]?")
 
@@ -227,7 +226,7 @@ def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | No
                 if el is not container:
                     pieces.append(el.tail or "")
     around = fold(" ".join(pieces))
-    if "今" in around and _TODAY_IS.search(around):
+    if "今" in around and TODAY_IS.search(around):
         return None, "", False
     published = _published(container, around, year_hint, asof, {} if columns is None else columns)
     if published:
