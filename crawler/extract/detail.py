@@ -40,17 +40,20 @@ _POSTFIX = re.compile(r"于\s+([^\n于]{6,30}?)\s+(首次发布|发布|发表|�
 _POSTFIX_KIND = {"首次发布": "published", "发布": "published", "发表": "published"}
 _UPDATED_AFTER = re.compile(r"\s*(?:修改|更新)(?![的了时日])")  # not the label of a next date: 更新时间：…
 
+
 def _box_words(words: str) -> re.Pattern:
     """A class or id holding one of ``words`` (alone, or joined to others by - or _)."""
     return re.compile(rf"(?:^|\s)(?:\S*[-_])?(?:{words})(?:[-_\d]\S*)?(?=\s|$)", re.I)
 
 
-_SKIP_BOX = _box_words("related|relate|xgwz|xgxx|xgwj|xglj|sidebar|side|aside|hot|hotnews|rank|paihang|tuijian|recommend|"
-                       "comment|comments|pinglun|reply|replies|huifu|footer|foot|bottom|copyright|share|bdshare|print")
-# the article's own bars among them (分享, 打印, the line closing it): where some templates put 发布日期
-_BAR_BOX = _box_words("bottom|share|bdshare|print")
-_NOT_BAR = _box_words("related|relate|xgwz|xgxx|xgwj|xglj|sidebar|side|aside|hot|hotnews|rank|paihang|tuijian|recommend|"
-                      "comment|comments|pinglun|reply|replies|huifu|footer|foot|copyright")
+# boxes that are never the article's: sidebars, related articles, comments, footers
+_NOT_ARTICLE = ("related|relate|xgwz|xgxx|xgwj|xglj|sidebar|side|aside|hot|hotnews|rank|paihang|tuijian|recommend|"
+                "comment|comments|pinglun|reply|replies|huifu|footer|foot|copyright")
+# the article's own bars (分享, 打印, the line closing it): no text of it, but some templates put 发布日期 there
+_BARS = "bottom|share|bdshare|print"
+_SKIP_BOX = _box_words(f"{_NOT_ARTICLE}|{_BARS}")
+_BAR_BOX = _box_words(_BARS)
+_NOT_BAR = _box_words(_NOT_ARTICLE)
 _SITE_FOOTER = re.compile(r"标识码|ICP|备案|版权|Copyright|主办|承办", re.I)
 # a byline under the title, even one with commas: 来源：…，作者：…
 _BYLINE_LABELS = re.compile(r"(?:来源|作者|编辑|责编|审核|发布者|供稿|摄影|浏览|点击|阅读)\s*[:：]")
@@ -60,7 +63,7 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "ucaptitle"}
 # elements whose class or id is read: boxes that may be sidebars, and title holders
 _BOXES = {"div", "ul", "ol", "dl", "table", "tr", "td", "section", "aside", "footer", "header", "p", "span", "b",
           "strong", "form", "article", "nav"}
-# a top bar's date: 今天是2024年6月30日 星期日
+# a top bar's date, the day the page was served: 今天是2024年6月30日 星期日
 TODAY_IS = re.compile(r"今天是|今日是|今天[:：]")
 _TITLE_PARTS = re.compile(r"\s[-_|—]+\s|[-_|—]{1,2}|\s{2,}")  # 标题 - 站点名, 标题_栏目_站点名
 _TITLE_BOX = re.compile(r"title|tit\b|biaoti|bt\b|headline", re.I)

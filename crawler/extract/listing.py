@@ -51,7 +51,6 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 STOP_TITLES = {"更多", "更多>>", "more", "首页", "上一页", "下一页", "尾页", "末页", "返回", "查看更多", "详情",
                # a portal's top bar: beside 今天是2023年2月9日 they would be items of today
                "设为首页", "加入收藏", "收藏本站", "网站地图", "无障碍浏览", "长者模式", "返回首页", "网站首页"}
-# the top bar's date is the day the page was served, not an item's (今天是：2023年2月9日 星期四)
 _WEEKDAY = re.compile(r"\s*[(（]?(星期|周|礼拜)[一二三四五六日天][)）]?")
 _CLOCK_ONLY = re.compile(r"[\[(（【]?\s*([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?:\s*[:：]\s*[0-5]\d)?\s*[\])）】]?")
 
@@ -226,7 +225,7 @@ def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | No
                 if el is not container:
                     pieces.append(el.tail or "")
     around = fold(" ".join(pieces))
-    if "今" in around and TODAY_IS.search(around):
+    if "今" in around and TODAY_IS.search(around):  # the day the page was served, not the item's
         return None, "", False
     published = _published(container, around, year_hint, asof, {} if columns is None else columns)
     if published:
