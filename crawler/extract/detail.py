@@ -317,16 +317,17 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
                 found.span[0] > 3 or not _BYLINE_MD.match(window[found.span[0]:found.span[1]])):
             found = None
         # a date after a link is a list item's, not the article's; a top bar's 今天是… is no one's
-        after_link = found is not None and (any(t_end <= p < t_end + found.span[0] for p in links)
-                                            or TODAY_IS.search(window, max(0, found.span[0] - 6), found.span[0]) is not None)
-        other = found is not None and not after_link and found.form in _FULL_FORMS \
+        someone_else_s = found is not None and (
+            any(t_end <= p < t_end + found.span[0] for p in links)
+            or TODAY_IS.search(window, max(0, found.span[0] - 6), found.span[0]) is not None)
+        other = found is not None and not someone_else_s and found.form in _FULL_FORMS \
             and (after_other_label(window, found.span[0], kinds=("build", "written", "updated"))
                  or _UPDATED_AFTER.match(window, found.span[1]) is not None)
         if other:  # 施行日期：…, 成文日期：… or 更新时间：… under the title: an article's, but not its publication
             evidence["other"] = found.value.isoformat()
             evidence["other_text"] = fold(window[max(0, found.span[0] - 6):found.span[1]])
         usable = found is not None and (found.form in _FULL_FORMS or found.form in _YEAR_LESS) \
-            and found.form != "relative" and not after_link and not other
+            and found.form != "relative" and not someone_else_s and not other
         if usable and _in_sentence(window, found.span):
             # 县政府办公室于2024年5月20日印发《…》，…: a day the text speaks of, a fallback only, and never a day
             # still to come (自2024年7月1日起施行)
