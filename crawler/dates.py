@@ -365,7 +365,10 @@ def _relative(text: str, asof: date | datetime) -> DateMatch | None:
         step = {"秒": "seconds", "秒钟": "seconds", "秒鐘": "seconds", "分钟": "minutes", "分鐘": "minutes",
                 "分": "minutes", "小时": "hours", "小時": "hours", "钟头": "hours", "鐘頭": "hours", "天": "days",
                 "日": "days", "周": "weeks", "週": "weeks", "星期": "weeks"}[unit]
-        return DateMatch(_day(base - timedelta(**{step: n})), "day", "relative", m.span())
+        try:
+            return DateMatch(_day(base - timedelta(**{step: n})), "day", "relative", m.span())
+        except OverflowError:  # 1000000天前 reaches before the year 1: a number, not a date
+            return None
     word = _DAY_WORD.search(text, 0, _PREFIX + 4)
     if word and not _AFTER_WORD.match(text, word.end()):
         word = None

@@ -157,6 +157,12 @@ def test_relative_against_a_datetime_asof():
     assert found.value == date(2023, 2, 8)
 
 
+def test_a_relative_count_reaching_before_year_one_is_no_date():
+    assert parse_date("1000000天前", date(2000, 1, 1)) is None
+    assert parse_date("99999999周前", ASOF) is None
+    assert parse_date("500天前", date(2000, 1, 1)).value == date(1998, 8, 19)
+
+
 def test_dateparser_is_only_a_checked_fallback():
     assert parse_date_fallback("March 5, 2022", ASOF).form == "dateparser"
     assert parse_date_fallback("March 5, 2099", ASOF) is None  # in the future: refused
