@@ -54,6 +54,13 @@ _RFC = re.compile(rf"(?:{_DAYNAME},?\s+)?(?P<d>\d{{1,2}})\s+{_MONNAME}\s+(?P<y>\
                   r"(?::(?P<S>\d\d))?\s*(?P<tz>[+-]\d{4}|GMT|UTC|Z)?", re.I)
 _CTIME = re.compile(rf"{_DAYNAME}\s+{_MONNAME}\s+(?P<d>\d{{1,2}})\s+(?P<H>\d\d):(?P<M>\d\d):(?P<S>\d\d)"
                     r"\s+(?:(?P<tz>[+-]\d{4})\s+)?(?P<y>\d{4})", re.I)
+# an English page's dates (an English version of a portal, a foreign news page): March 4, 2019; 4 March 2019;
+# Mar. 4th, 2019 — the month by name, so day and month cannot be read the wrong way round
+_MONTH_WORD = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
+               r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_MDY = re.compile(rf"\b{_MONTH_WORD}\s+(?P<d>\d{{1,2}}){_ORDINAL},?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_DMY = re.compile(rf"\b(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH_WORD},?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _EPOCH = re.compile(r"^\s*['\"]?(?P<n>1\d{9}(?:\d{3})?)['\"]?\s*$|"
                     r"(?:\bct|time|timestamp|publish_?time|create_?time|pubtime|timeConvert)\s*(?:[=:(]\s*)+['\"]?"
                     r"(?P<n2>1\d{9}(?:\d{3})?)(?!\d)", re.I)
@@ -309,7 +316,8 @@ def _compact(text: str) -> DateMatch | None:
 
 
 def _english(text: str) -> DateMatch | None:
-    """Weibo's ctime (Sat Feb 09 12:00:00 +0800 2023) and RSS/RFC 822 dates, as Beijing time."""
+    """Weibo's ctime (Sat Feb 09 12:00:00 +0800 2023) and RSS/RFC 822 dates, as Beijing time; then the
+    first date written with the month's name (March 4, 2019; 4 March 2019)."""
     if _HAS_LETTER(text) is None:
         return None
     for pattern, form in ((_CTIME, "ctime"), (_RFC, "rfc822")):
@@ -319,6 +327,11 @@ def _english(text: str) -> DateMatch | None:
             value = _build(int(m["y"]), _MONTHS[m["mon"][:3].lower()], int(m["d"]), groups)
             if value:
                 return DateMatch(value, "minute", form, m.span())
+    found = [m for m in (_MDY.search(text), _DMY.search(text)) if m]
+    for m in sorted(found, key=lambda m: m.start()):
+        value = _build(int(m["y"]), _MONTHS[m["mon"][:3].lower()], int(m["d"]), {})
+        if value:
+            return DateMatch(value, "day", "mdy-en" if m.re is _MDY else "dmy-en", m.span())
     return None
 
 

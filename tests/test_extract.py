@@ -124,6 +124,23 @@ def test_dates_under_the_title_that_are_no_publication(byline, url, day, source)
     assert (r.date.day, r.date_evidence["source"]) == (day, source)
 
 
+@pytest.mark.parametrize("byline, day, source", [
+    ("By Jane Doe | March 4, 2019", date(2019, 3, 4), "nearby"),
+    ("Updated: 6 March 2019 · First published: 4 March 2019", date(2019, 3, 4), "label"),
+    ("Posted on Mar. 4th, 2019 by admin", date(2019, 3, 4), "label"),
+    ("Last updated on March 6, 2019", date(2019, 3, 6), "updated"),
+])
+def test_an_english_page_s_byline(byline, day, source):
+    """An English version of a portal: the month by name, English labels; its related box is no list."""
+    related = "".join(f'<li><a href="/news/2018/0{i}/1{i}/story.html">Related story number {i}</a></li>'
+                      for i in range(1, 7))
+    html = (f"<html><body><h1>Council approves the new budget for schools</h1><p>{byline}</p>"
+            + "<p>The council met on Tuesday to discuss the budget for the coming year, which funds roads.</p>" * 6
+            + f"<aside><ul>{related}</ul></aside></body></html>")
+    r = extract_page(html, "http://english.example.gov.cn/news/council-budget.html", date(2024, 6, 30))
+    assert (r.kind, r.date.day, r.date_evidence["source"]) == ("detail", day, source)
+
+
 @pytest.mark.parametrize("title, top, under", [
     # a <title> of the site's name alone is no place for the article's title, even shown once
     ("某某县人民政府门户网站", "欢迎访问某某县人民政府门户网站　今天是2024年6月30日 星期日", ""),

@@ -28,10 +28,15 @@ _LABEL = re.compile(
     r"(页面生成时间|生成时间|生成日期|成文日期|印发日期|签发日期|发文日期|发布时间|发布日期|发稿时间|公开日期|公开时间|"
     r"发表时间|发表日期|上传时间|上传日期|录入时间|信息时间|更新时间|更新日期|修改时间|修改日期|浏览次数|访问量|"
     r"发布于|发表于|编辑于|修改于|更新于|"
-    + "|".join(_OTHER_TIMES) + r"|时间|日期|Maketime)\s*[:：]?\s*", re.I)
+    + "|".join(_OTHER_TIMES) + r"|时间|日期|Maketime|"
+    # an English page's: Published: March 4, 2019 · Updated March 6, 2019
+    r"(?<![A-Za-z])(?:first published|published|posted|last updated|updated|last modified|modified)(?:\s+on)?\b)"
+    r"\s*[:：]?\s*", re.I)
 _KIND = {"成文日期": "written", "印发日期": "written", "签发日期": "written", "发文日期": "written", "更新时间": "updated",
          "更新日期": "updated", "修改时间": "updated", "修改日期": "updated", "编辑于": "updated", "修改于": "updated",
-         "更新于": "updated", "页面生成时间": "build", "生成时间": "build",
+         "更新于": "updated", **{f"{w}{on}": "updated" for w in ("last updated", "updated", "last modified", "modified")
+                                for on in ("", " on")},
+         "页面生成时间": "build", "生成时间": "build",
          "生成日期": "build", "maketime": "build", "浏览次数": "build", "访问量": "build",
          **dict.fromkeys(_OTHER_TIMES, "build")}
 # a label after the date, as blogs print it: 于 2023-02-09 10:05 发布, 已于 2023-02-10 08:00 修改
@@ -67,7 +72,8 @@ _BOXES = {"div", "ul", "ol", "dl", "table", "tr", "td", "section", "aside", "foo
 TODAY_IS = re.compile(r"今天是|今日是|今天[:：]")
 _TITLE_PARTS = re.compile(r"\s[-_|—]+\s|[-_|—]{1,2}|\s{2,}")  # 标题 - 站点名, 标题_栏目_站点名
 _TITLE_BOX = re.compile(r"title|tit\b|biaoti|bt\b|headline", re.I)
-_FULL_FORMS = {"ymd", "y-md", "ymd-cn", "cn-numerals", "yy-md", "compact", "relative", "ctime", "rfc822"}
+_FULL_FORMS = {"ymd", "y-md", "ymd-cn", "cn-numerals", "yy-md", "compact", "relative", "ctime", "rfc822", "mdy-en",
+               "dmy-en"}
 _CT = re.compile(r"\bvar\s+ct\s*=\s*['\"]?\d{10}")
 _YEAR_LESS = {"md-inferred", "md-url-year"}
 # a page whose date only its script holds (a template fills it in): var publishTime = "2023-02-09 10:45"
