@@ -43,7 +43,8 @@ POLITE = {"DOWNLOAD_DELAY": "1", "AUTOTHROTTLE_ENABLED": "True", "AUTOTHROTTLE_S
 
 
 def measure(cmd: list[str], cwd: Path, log: Path, timeout: float, project: bool = True) -> dict:
-    """Run cmd; its wall time, CPU seconds (user+system) and peak RSS (MiB), from wait4's rusage.
+    """Run cmd; its wall time, CPU seconds (user+system, and each apart) and peak RSS (MiB), from
+    wait4's rusage.
 
     project=False runs it without the project's settings: get_project_settings() (see recording)
     leaves SCRAPY_SETTINGS_MODULE in this process's environment, and a child would inherit it.
@@ -69,6 +70,7 @@ def measure(cmd: list[str], cwd: Path, log: Path, timeout: float, project: bool 
     if code != 0:
         raise RuntimeError(f"{' '.join(cmd[:4])}… exited {code} (log: {log})")
     return {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+            "user_s": round(usage.ru_utime, 2), "sys_s": round(usage.ru_stime, 2),
             "peak_rss_mib": round(usage.ru_maxrss / 1024, 1)}
 
 
@@ -269,7 +271,10 @@ def overhead(work: Path, registry: Path, extra: dict, repeat: int, timeout: floa
             print(f"pair {i + 1}: parsing each page once costs {pair['reading_cpu_per_page']:+.0%} CPU per response",
                   flush=True)
         pairs.append(pair)
-        print(f"pair {i + 1}: overhead CPU per response {ratio:+.0%}", flush=True)
+        # the same requests through the same kernel: what the inspection adds is in user time
+        pair["added_s"] = {k: round(full[k] - bare[k], 2) for k in ("cpu_s", "user_s", "sys_s")}
+        print(f"pair {i + 1}: overhead CPU per response {ratio:+.0%} ({pair['added_s']['cpu_s']:+.1f} CPU s: "
+              f"user {pair['added_s']['user_s']:+.1f}, system {pair['added_s']['sys_s']:+.1f})", flush=True)
     median = _median([p["cpu_per_page"] for p in pairs], "overhead of the inspect pipeline, CPU per response")
     result = {"pairs": pairs, "cpu_per_page_median": median}
     if floor:
