@@ -155,6 +155,42 @@ def test_a_top_bar_s_today_never_dates_an_article(title, top, under):
     assert (r.date.day, r.date_evidence["source"]) == (date(2024, 6, 11), "url")
 
 
+_TITLES = [f"县政府召开第{i}次常务会议研究部署重点工作" for i in range(10)]
+_DAYS = [f"2024-06-{28 - i:02d}" for i in range(10)]
+
+
+def _item(i: int) -> str:
+    return f"<a href='/xwdt/{i}.html'>{_TITLES[i]}</a>"
+
+
+@pytest.mark.parametrize("layout", [
+    # a list split into two ul of one box
+    "<div class='list'>" + "".join("<ul>" + "".join(f"<li>{_item(i)}<span>{_DAYS[i]}</span></li>" for i in half)
+                                   + "</ul>" for half in (range(5), range(5, 10))) + "</div>",
+    # two items to a table row, each date after its title, or first
+    "<table class='list'>" + "".join(f"<tr><td>{_item(i)}</td><td>{_DAYS[i]}</td><td>{_item(i + 1)}</td>"
+                                     f"<td>{_DAYS[i + 1]}</td></tr>" for i in range(0, 10, 2)) + "</table>",
+    "<table class='list'>" + "".join(f"<tr><td>{_DAYS[i]}</td><td>{_item(i)}</td><td>{_DAYS[i + 1]}</td>"
+                                     f"<td>{_item(i + 1)}</td></tr>" for i in range(0, 10, 2)) + "</table>",
+])
+def test_a_list_drawn_in_boxes_side_by_side_is_one_list(layout):
+    hot = "".join(f"<li><a href='/rd/{i}.html'>点击排行榜上的第{i}条热门新闻</a></li>" for i in range(5))
+    html = f"<html><body><div class='main'>{layout}</div><div class='side'><ul>{hot}</ul></div></body></html>"
+    r = extract_page(html, "http://www.example.gov.cn/xwdt/index.html", date(2024, 6, 30))
+    assert r.kind == "list"
+    assert [(e.title, e.date.isoformat()) for e in r.items] == list(zip(_TITLES, _DAYS))
+
+
+def test_boxes_side_by_side_whose_dates_do_not_run_on_stay_apart():
+    """Two tabs of one box (要闻, 通知): the second's newer items are no continuation of the first."""
+    tabs = "".join("<ul>" + "".join(f"<li>{_item(i)}<span>{_DAYS[j]}</span></li>" for i, j in zip(items, days))
+                   + "</ul>" for items, days in ((range(5), range(5, 10)), (range(5, 10), range(5))))
+    html = f"<html><body><div class='main'><div class='tabs'>{tabs}</div></div></body></html>"
+    clusters = listing.find_clusters(Page(html, "http://www.example.gov.cn/").body, "http://www.example.gov.cn/",
+                                     date(2024, 6, 30))
+    assert [len(c.entries) for c in clusters] == [5, 5]
+
+
 def test_list_items_keep_full_titles_attachments_and_sticky_rows():
     r = extract("trs-sticky")
     sticky = [e for e in r.items if e.sticky]

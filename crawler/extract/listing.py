@@ -197,12 +197,13 @@ def _item_url(a, base_url: str, n: int) -> str:
 
 
 def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | None = None,
-             columns: dict | None = None) -> tuple[DateMatch | None, str, bool]:
+             columns: dict | None = None, cells: tuple = ()) -> tuple[DateMatch | None, str, bool]:
     """(date, its text, whether it was read inside the anchor): a date in the item but outside its
     title; else a date-only element inside the anchor; else a date that ends the anchor's own text
     (县政府召开常务会议 2024-06-11), or a bracketed one that opens it. A date drawn as a calendar box
     (<b>09</b><i>2023-02</i>) is read from the box, whose texts run together otherwise. ``text``: the
-    anchor's own text, if already read; ``columns``: each table's 发布日期 column, found once per page."""
+    anchor's own text, if already read; ``columns``: each table's 发布日期 column, found once per page;
+    ``cells``: the cells that go with the item's cell in a row of several items (``_row_cells``)."""
     pieces, outside = [], []
     if container is anchor:
         sib = anchor.getnext()
@@ -224,6 +225,10 @@ def _date_in(container, anchor, year_hint, asof, title: str = "", text: str | No
                 pieces.append(el.text or "")
                 if el is not container:
                     pieces.append(el.tail or "")
+        for el in (x for cell in cells for x in cell.iter()):
+            if isinstance(el.tag, str):
+                outside.append(el)
+                pieces += [el.text or "", el.tail or ""]
     around = fold(" ".join(pieces))
     if "今" in around and TODAY_IS.search(around):  # the day the page was served, not the item's
         return None, "", False
@@ -346,6 +351,7 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
     rows: dict = {}  # each cluster's item elements, beside its entries
     boxes = _Boxes()
     columns: dict = {}
+    shared_rows: dict = {}  # a table row holding several items → each item cell's own cells
     for a, title, text, url in candidates:
         container = a
         while container.tag not in ITEM_TAGS or (container.tag != "li" and _whole_row(container, counts)):
@@ -355,7 +361,13 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
             if sum(len(t.strip()) for t in parent.itertext()) > len(title) + 120:
                 break
             container = parent
-        found, raw, inside = _date_in(container, a, url_year(url), asof, title, text, columns)
+        cells = ()
+        row = container.getparent() if container.tag in ("td", "th") else None
+        if row is not None and row.tag == "tr" and counts.get(row, 0) > 1:
+            if row not in shared_rows:
+                shared_rows[row] = _row_cells(row, counts)
+            cells = shared_rows[row].get(container, ())
+        found, raw, inside = _date_in(container, a, url_year(url), asof, title, text, columns, cells)
         title_clean = title
         # a date read outside the anchor stays in a title that holds it too (…的公告(2023-02-09));
         # a date box inside the anchor reads "092023-02县政府…" in the anchor's text: its parts run together
@@ -378,6 +390,7 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
         rows.setdefault(key, []).append(container)
     _dated_rows(clusters, rows, asof)
     _dated_groups(clusters, asof)
+    _split_lists(clusters)
     for cluster in clusters.values():
         _clock_is_today(cluster.entries, asof)
         _roll_back_years(cluster.entries, asof)
@@ -464,6 +477,47 @@ def _whole_row(el, counts: dict) -> bool:
         return False
     parent = el.getparent()
     return parent is not None and parent.tag == ("tbody" if el.tag == "tr" else "dl") and counts.get(parent, 0) == 1
+
+
+def _row_cells(row, counts: dict) -> dict:
+    """Each item cell of a table row holding several items (a list drawn two to a row), with the cells
+    that go with it: those after it up to the next item's (<td><a>…</a></td><td>2024-06-28</td>
+    <td><a>…</a></td><td>2024-06-27</td>), or those before it when the row opens with a cell of no item
+    (a date first)."""
+    cells = [c for c in row if c.tag in ("td", "th")]
+    date_first = bool(cells) and not counts.get(cells[0])
+    out: dict = {}
+    current, pending = None, []
+    for cell in cells:
+        if counts.get(cell):
+            out[cell], current, pending = (pending if date_first else []), cell, []
+        elif date_first:
+            pending.append(cell)
+        elif current is not None:
+            out[current].append(cell)
+    return out
+
+
+def _split_lists(clusters: dict) -> None:
+    """One list drawn in several boxes of one shape side by side (two ``ul`` in a box, two items to a
+    table row) is one list, in page order, when every item is dated and the dates run newest first
+    across the boxes: then its newest item is the first box's, whatever else the boxes are."""
+    groups: dict = {}
+    for key, cluster in clusters.items():
+        box, tag = key
+        if box is not None and box.getparent() is not None:
+            groups.setdefault((box.getparent(), cluster.path, tag), []).append((key, cluster))
+    for group in groups.values():
+        entries = [e for _, cluster in group for e in cluster.entries]
+        if len(group) < 2 or any(e.date is None or e.sticky for e in entries):
+            continue
+        days = [e.date.date() if isinstance(e.date, datetime) else e.date for e in entries]
+        if any(later > earlier for earlier, later in zip(days, days[1:])):
+            continue
+        (_, first), *rest = group
+        first.entries = entries
+        for key, _ in rest:
+            del clusters[key]
 
 
 def _heading_date(el, asof: date) -> tuple[DateMatch, str] | None:
