@@ -181,6 +181,22 @@ def test_a_list_drawn_in_boxes_side_by_side_is_one_list(layout):
     assert [(e.title, e.date.isoformat()) for e in r.items] == list(zip(_TITLES, _DAYS))
 
 
+@pytest.mark.parametrize("anchor, title", [
+    ("<a href='/xwdt/1.html'>县政府召开常务会议研究部署重点工作<font color='red'>NEW</font></a>", "县政府召开常务会议研究部署重点工作"),
+    ("<a href='/xwdt/1.html'>县政府召开常务会议研究部署重点工作 <span class='new'>new</span></a>", "县政府召开常务会议研究部署重点工作"),
+    ("<a href='/xwdt/1.html'><span class='num'>1</span>县政府召开常务会议研究部署重点工作</a>", "县政府召开常务会议研究部署重点工作"),
+    # a number of the title is the title's
+    ("<a href='/xwdt/1.html'><b>12</b>项惠民措施全部落地见效</a>", "12项惠民措施全部落地见效"),
+    ("<a href='/xwdt/1.html'>全县新增就业岗位<b>新</b>高</a>", "全县新增就业岗位新高"),
+])
+def test_a_mark_in_the_link_is_no_part_of_the_title(anchor, title):
+    rows = "".join(f"<li>{anchor.replace('/1.html', f'/{i}.html')}<span>{day}</span></li>"
+                   for i, day in enumerate(_DAYS[:4]))
+    r = extract_page(f"<html><body><ul>{rows}</ul></body></html>", "http://www.example.gov.cn/xwdt/index.html",
+                     date(2024, 6, 30))
+    assert [e.title for e in r.items] == [title] * 4
+
+
 def test_boxes_side_by_side_whose_dates_do_not_run_on_stay_apart():
     """Two tabs of one box (要闻, 通知): the second's newer items are no continuation of the first."""
     tabs = "".join("<ul>" + "".join(f"<li>{_item(i)}<span>{_DAYS[j]}</span></li>" for i, j in zip(items, days))

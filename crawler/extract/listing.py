@@ -107,10 +107,35 @@ class Cluster:
         return s
 
 
+# an element of the anchor that marks the item, not part of its title: <font color=red>NEW</font> after
+# it, a rank or a number before it (<span class="num">1</span>)
+_MARK_AFTER = re.compile(r"new|hot|top|最新|新|热|荐|置顶|图|视频|[\[【(（]\s*(?:new|图|视频)\s*[\]】)）]", re.I)
+_MARK_BEFORE = re.compile(r"\d{1,3}\.?")
+_NUMBER_BOX = re.compile(r"num|rank|index|order|sort|xh|paixu|\bno\b", re.I)  # not <b>12</b>项措施
+
+
+def _without_marks(a, text: str) -> str:
+    """``text`` (the anchor's) without a marking element at its end or its start."""
+    first, last = a[0], a[-1]
+    if isinstance(last.tag, str) and not (last.tail or "").strip():
+        mark = text_of(last)
+        if mark and _MARK_AFTER.fullmatch(mark) and text.endswith(mark) and len(text) - len(mark) >= 4:
+            text = text[:-len(mark)].rstrip()
+    if isinstance(first.tag, str) and not (a.text or "").strip() and _NUMBER_BOX.search(
+            f"{first.get('class') or ''} {first.get('id') or ''}"):
+        mark = text_of(first)
+        if mark and _MARK_BEFORE.fullmatch(mark) and text.startswith(mark) and len(text) - len(mark) >= 4:
+            text = text[len(mark):].lstrip()
+    return text
+
+
 def anchor_title(a, text: str | None = None) -> str:
     """The anchor's text, or its @title when that is the full form of a text cut with …; a card
-    link holding a heading and a summary (<a><h3>…</h3><p>…</p></a>) is titled by its heading."""
+    link holding a heading and a summary (<a><h3>…</h3><p>…</p></a>) is titled by its heading. An
+    element marking the item (NEW after the title, a number before it) is no part of the title."""
     text = text_of(a) if text is None else text
+    if len(a):
+        text = _without_marks(a, text)
     title = fold(a.get("title"))
     if title and len(title) >= 4 and (not text or text[:4] == title[:4] or title[:6] in text):
         return title
