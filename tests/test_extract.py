@@ -286,6 +286,18 @@ def test_hanweb_dataproxy_answer_leads_to_the_next_group():
     assert extract_page(answer.replace("<totalrecord>48", "<totalrecord>60"), last, date(2024, 6, 30)).next_pages == []
 
 
+@pytest.mark.parametrize("pager, following", [
+    ("<a href='/news/page/2/'>Next »</a>", "http://www.example.gov.cn/news/page/2/"),
+    ("<a href='index_1.html'>下一页 ＞</a>", "http://www.example.gov.cn/xwdt/index_1.html"),
+    ("<a href='index_1.html'>下一页</a>", "http://www.example.gov.cn/xwdt/index_1.html"),
+])
+def test_a_next_link_with_an_arrow_after_its_word(pager, following):
+    rows = "".join(f"<li>{_item(i)}<span>{_DAYS[i]}</span></li>" for i in range(5))
+    r = extract_page(f"<html><body><ul>{rows}</ul><div class='pager'>{pager}</div></body></html>",
+                     "http://www.example.gov.cn/xwdt/index.html", date(2024, 6, 30))
+    assert r.next_pages == [following]
+
+
 def test_blank_column_placeholder():
     r = extract("blank-column")
     assert (r.kind, r.items, r.placeholder) == ("other", [], "暂无信息")

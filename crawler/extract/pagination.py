@@ -118,6 +118,8 @@ def link_pages(body, url: str, anchors: list | None = None) -> list[str]:
             continue
         text = link_name(a, text).strip("[]【】 ")  # an arrow image's alt (下一页) names it too
         low = text.lower()
+        if low not in _NEXT_WORDS and low.rstrip("»›>＞ ") in _NEXT_WORDS:
+            low = low.rstrip("»›>＞ ")  # Next », 下一页 ＞
         is_number = text.isdigit() and len(text) < 5
         if not (is_number or low in _NEXT_WORDS or low in _LAST_WORDS):
             continue
