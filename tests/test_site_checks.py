@@ -191,11 +191,45 @@ def test_link_checks_are_bounded_per_site_and_attachments_never_downloaded_whole
     ("京公网安备 11010502030143 号", "京公网安备 11010502030143 号"),
     ("公安机关备案号：51010402000507", "公安机关备案号：51010402000507"),
     ("公安备案号:51010402000507", "公安备案号:51010402000507"),
+    # the 号 dropped, a colon, the province left out
+    ("川公网安备51010402000507", "川公网安备51010402000507"),
+    ("川公网安备：51010402000507号", "川公网安备：51010402000507号"),
+    ("备案：公网安备 51010402000507号", "公网安备 51010402000507号"),
     ("公安备案号：请见页面底部", None),
     ("联系电话：0891-12345678901234", None),
+    ("公网安备 1234", None),
 ])
 def test_police_registration_in_the_footer_forms_sites_use(footer, found):
     from crawler.analyzers.identity import POLICE
 
     m = POLICE.search(footer)
     assert (m.group(0) if m else None) == found
+
+
+@pytest.mark.parametrize("footer,found", [
+    ("蜀ICP备12345678号-1", "蜀ICP备12345678号-1"),
+    ("京ICP证030173号", "京ICP证030173号"),
+    ("ICP备案号：蜀ICP备12345678-1", "蜀ICP备12345678-1"),  # the 号 dropped
+    ("蜀ICP备12345678", "蜀ICP备12345678"),
+    ("ICP备案：暂无", None),
+    ("电话ICP备123", None),
+])
+def test_icp_registration_in_the_footer_forms_sites_use(footer, found):
+    from crawler.analyzers.identity import ICP
+
+    m = ICP.search(footer)
+    assert (m.group(0) if m else None) == found
+
+
+@pytest.mark.parametrize("footer,found", [
+    ("网站标识码：5101000001", "5101000001"),
+    ("政府网站标识码 bm01000001", "bm01000001"),
+    ("网站标识码：51010000012", "51010000012"),  # shown, of the wrong form: invalid, not absent
+    ("网站识别码：5101000001", "5101000001"),
+    ("标识码：5101000001", "5101000001"),
+    ("标识码：510100000123", None),  # a shorter label counts with a code of the right form only
+])
+def test_site_code_in_the_footer_forms_sites_use(footer, found):
+    from crawler.analyzers.identity import FOOTER_CODE
+
+    assert next((a or b for a, b in FOOTER_CODE.findall(footer)), None) == found

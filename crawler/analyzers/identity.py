@@ -2,7 +2,8 @@
 
 On the homepage: 网站标识码 (``<meta name="SiteIDCode">``, the footer line, the 找错 widget's
 ``sitecode``), 党政机关网站标识 (the dcs.conac.cn script or bszs.conac.cn link), ICP备案 and 公安备案
-numbers, the 我为政府网站找错 entry (jiucuo.js). A mark shown in one of the homepage's panels (a
+numbers (in the forms footers print them: a dropped 号 or province, 网站识别码 for 网站标识码), the
+我为政府网站找错 entry (jiucuo.js). A mark shown in one of the homepage's panels (a
 frameset's footer frame) is present: found there, it replaces the homepage's "absent". From the
 registry (never from the host a fixture is served on): a domain under .gov.cn or .政务. From the
 network: HTTPS, the certificate's expiry, an IPv6 (AAAA) address. What cannot be checked (an IP address, a loopback server on its own port)
@@ -28,10 +29,15 @@ from crawler.failures import classify
 from crawler.items import now_iso
 
 SITE_CODE = re.compile(r"^(?:\d{10}|bm\d{8})$", re.I)
-FOOTER_CODE = re.compile(r"网站标识码\s*[：:]?\s*([A-Za-z]{0,2}\d{6,12})")
-ICP = re.compile(r"[\u4e00-\u9fff]ICP[备證证]\s*[0-9０-９]+\s*号(?:\s*-\s*\d+)?")
-# the standard "川公网安备 51010402000507号", or the 14-digit number after a "公安(机关)备案号" label
-POLICE = re.compile(r"[\u4e00-\u9fff]公网安备\s*[0-9０-９]+\s*号|公安(?:机关)?备案(?:号|编号)?\s*[：:]?\s*[0-9０-９]{14}")
+# 网站标识码 (政府网站标识码), or a code of the right form after a shorter label (标识码, 网站识别码)
+FOOTER_CODE = re.compile(r"网站标识码\s*[：:]?\s*([A-Za-z]{0,2}\d{6,12})|(?:标识码|识别码)\s*[：:]?\s*(\d{10}|bm\d{8})(?!\d)",
+                         re.I)
+# 蜀ICP备12345678号-1; a footer that drops the 号 (蜀ICP备12345678-1) shows its number all the same
+ICP = re.compile(r"[\u4e00-\u9fff]ICP[备證证]\s*[：:]?\s*(?:[0-9０-９]+\s*号|[0-9０-９]{6,})(?:\s*-\s*\d+)?")
+# the standard "川公网安备 51010402000507号" (its 14 digits without the 号, or the province left out), or
+# the 14-digit number after a "公安(机关)备案号" label
+POLICE = re.compile(r"[\u4e00-\u9fff]?公网安备\s*[：:]?\s*(?:[0-9０-９]+\s*号|[0-9０-９]{14})|"
+                    r"公安(?:机关)?备案(?:号|编号)?\s*[：:]?\s*[0-9０-９]{14}")
 GOV_SUFFIXES = (".gov.cn", ".政务", ".xn--zfr164b")
 
 
@@ -95,7 +101,7 @@ class IdentityAnalyzer(Analyzer):
     def site_code(self, site, url, root):
         sources = {
             "meta": _first(root.xpath("//meta[translate(@name,'SITEIDCODE','siteidcode')='siteidcode']/@content")).strip(),
-            "footer": next(iter(FOOTER_CODE.findall(" ".join(root.xpath("//body//text()")))), ""),
+            "footer": next((a or b for a, b in FOOTER_CODE.findall(" ".join(root.xpath("//body//text()")))), ""),
             "jiucuo": _first(root.xpath("//script[@id='_jiucuo_']/@sitecode")).strip(),
         }
         found = {k: v for k, v in sources.items() if v}
