@@ -233,3 +233,25 @@ def test_site_code_in_the_footer_forms_sites_use(footer, found):
     from crawler.analyzers.identity import FOOTER_CODE
 
     assert next((a or b for a, b in FOOTER_CODE.findall(footer)), None) == found
+
+
+@pytest.mark.parametrize("entry, present", [
+    ("<script id='_jiucuo_' sitecode='5401000001' src='https://zfwzgl.www.gov.cn/exposure/jiucuo.js'></script>", True),
+    ("<a href='javascript:void(0)' onclick=\"window.open('https://zfwzgl.www.gov.cn/exposure/jiucuo.html"
+     "?site_code=5401000001')\"><img src='/img/jc.png'></a>", True),
+    ("<a href='/zfwzzc/index.html'>我为政府网站找错</a>", True),
+    ("<a href='/zfwzzc/'><img src='/img/jc.png' alt='我为政府网站找错'></a>", True),
+    ("<a href='/about/'>联系我们</a>", False),
+])
+def test_the_jiucuo_entry_in_the_forms_homepages_show_it(entry, present):
+    from types import SimpleNamespace
+
+    from scrapy.utils.test import get_crawler
+
+    from crawler.analyzers.identity import IdentityAnalyzer
+    from crawler.extract import Page
+
+    site = SimpleNamespace(site_id="x", url="http://www.x.gov.cn/")
+    page = Page(f"<html><body><div class='footer'>{entry}</div></body></html>", site.url)
+    got = {i.check_name: i.status for i in IdentityAnalyzer(get_crawler()).marks(site, site.url, page)}
+    assert got["jiucuo"] == ("present" if present else "absent")
