@@ -8,9 +8,10 @@ from tests.servers import Reply, html_page
 
 ASOF = "2023-02-09"
 NEW = ["2023-02-0" + str(i) for i in range(6, 0, -1)]
-BLOCKS = (("tzgg", "通知公告", "<img src='/images/more.gif'>"),
-          ("zcwj", "政策文件", "<img src='/images/more_03.png' alt=''>"),
-          ("rsxx", "人事信息", ""))
+BLOCKS = (("tzgg", "通知公告", "<a class='more' href='/tzgg/'><img src='/images/more.gif'></a>"),
+          ("zcwj", "政策文件", "<a class='more' href='/zcwj/'><img src='/images/more_03.png' alt=''></a>"),
+          ("rsxx", "人事信息", "<a class='more' href='/rsxx/'></a>"),
+          ("ghjh", "规划计划", "<span class='more'><a href='/ghjh/'></a></span>"))  # the box styled, not the link
 
 
 def items(slug, dates=NEW):
@@ -21,8 +22,7 @@ def items(slug, dates=NEW):
 
 def test_columns_behind_image_and_styled_more_links_are_found(tmp_path):
     home = "".join(f"<div class='box'><div class='box-hd'><span class='t'>{name}</span>"
-                   f"<a class='more' href='/{slug}/'>{icon}</a></div>{items(slug, NEW[:2])}</div>"
-                   for slug, name, icon in BLOCKS)
+                   f"{more}</div>{items(slug, NEW[:2])}</div>" for slug, name, more in BLOCKS)
     routes = {"/": html_page("某县人民政府", home), **{f"/{slug}/": html_page(name, items(slug)) for slug, name, _ in BLOCKS}}
     db = crawl_served(tmp_path, {"blocks": ("127.0.0.52", {p: Reply(200, r) for p, r in routes.items()})}, ASOF)
     found = {name: (url.rsplit("/", 2)[-2], source) for name, url, source in

@@ -57,8 +57,10 @@ def classifier(extra_file: str = "") -> Classifier:
 
 def _more_icon(a) -> bool:
     """A 更多 link drawn as an image or by its style sheet: <a href="/tzgg/"><img src="more.gif"></a>,
-    <a class="more" href="/tzgg/"></a>."""
-    return bool(_MORE_MARK.search(f"{a.get('class') or ''} {a.get('id') or ''}")) or any(
+    <a class="more" href="/tzgg/"></a>, <span class="more"><a href="/tzgg/"></a></span>."""
+    parent = a.getparent()
+    holders = (a,) if parent is None or len(parent) > 1 else (a, parent)  # a box of the link alone
+    return any(_MORE_MARK.search(f"{x.get('class') or ''} {x.get('id') or ''}") for x in holders) or any(
         _MORE_MARK.search((img.get("src") or "").rsplit("/", 1)[-1]) for img in a.iter("img"))
 
 
