@@ -141,6 +141,27 @@ def test_an_english_page_s_byline(byline, day, source):
     assert (r.kind, r.date.day, r.date_evidence["source"]) == ("detail", day, source)
 
 
+@pytest.mark.parametrize("byline, day, source", [
+    ("更新時間：2024-06-20　發佈時間：2024-06-11", date(2024, 6, 11), "label"),
+    ("最後更新：2024-06-20　發表時間：2024年6月11日", date(2024, 6, 11), "label"),
+    ("最後更新時間：2024-06-20", date(2024, 6, 20), "updated"),
+    ("於 2024-06-11 10:05 首次發佈", date(2024, 6, 11), "label"),
+])
+def test_a_page_in_traditional_characters_labels_its_dates_so(byline, day, source):
+    html = (f"<html><body><h1>某某縣召開防汛抗旱工作部署會</h1><p>{byline}</p>"
+            + "<p>會議強調，要壓緊壓實防汛責任，加強監測預警，確保人民群眾生命財產安全。</p>" * 4 + "</body></html>")
+    r = extract_page(html, "http://www.example.gov.cn/xwdt/show_1.html", date(2024, 6, 30))
+    assert (r.date.day, r.date_evidence["source"]) == (day, source)
+    assert byline.split("　")[-1][:4] in json.dumps(r.date_evidence, ensure_ascii=False)  # the page's own words
+
+
+def test_a_table_in_traditional_characters_heads_its_publication_column_so():
+    rows = "".join(f"<tr><td>{_item(i)}</td><td>2024-05-1{i}</td><td>{_DAYS[i]}</td></tr>" for i in range(5))
+    html = f"<html><body><table><tr><th>標題</th><th>成文日期</th><th>發布日期</th></tr>{rows}</table></body></html>"
+    r = extract_page(html, "http://www.example.gov.cn/xwdt/index.html", date(2024, 6, 30))
+    assert [e.date.isoformat() for e in r.items] == _DAYS[:5]
+
+
 @pytest.mark.parametrize("title, top, under", [
     # a <title> of the site's name alone is no place for the article's title, even shown once
     ("某某县人民政府门户网站", "欢迎访问某某县人民政府门户网站　今天是2024年6月30日 星期日", ""),

@@ -26,19 +26,25 @@ _OTHER_TIMES = ("截止时间", "截止日期", "开始时间", "开始日期", 
 # longest first: 成文日期 and 页面生成时间 must not be read as 日期 and 时间
 _LABEL = re.compile(
     r"(页面生成时间|生成时间|生成日期|成文日期|印发日期|签发日期|发文日期|发布时间|发布日期|发稿时间|公开日期|公开时间|"
-    r"发表时间|发表日期|上传时间|上传日期|录入时间|信息时间|更新时间|更新日期|修改时间|修改日期|浏览次数|访问量|"
+    r"发表时间|发表日期|上传时间|上传日期|录入时间|信息时间|最后更新时间|最后更新日期|最后更新|更新时间|更新日期|修改时间|"
+    r"修改日期|刊登日期|刊登时间|浏览次数|访问量|"
     r"发布于|发表于|编辑于|修改于|更新于|"
     + "|".join(_OTHER_TIMES) + r"|时间|日期|Maketime|"
     # an English page's: Published: March 4, 2019 · Updated March 6, 2019
     r"(?<![A-Za-z])(?:first published|published|posted|last updated|updated|last modified|modified)(?:\s+on)?\b)"
     r"\s*[:：]?\s*", re.I)
 _KIND = {"成文日期": "written", "印发日期": "written", "签发日期": "written", "发文日期": "written", "更新时间": "updated",
-         "更新日期": "updated", "修改时间": "updated", "修改日期": "updated", "编辑于": "updated", "修改于": "updated",
+         "更新日期": "updated", "最后更新": "updated", "最后更新时间": "updated", "最后更新日期": "updated",
+         "修改时间": "updated", "修改日期": "updated", "编辑于": "updated", "修改于": "updated",
          "更新于": "updated", **{f"{w}{on}": "updated" for w in ("last updated", "updated", "last modified", "modified")
                                 for on in ("", " on")},
          "页面生成时间": "build", "生成时间": "build",
          "生成日期": "build", "maketime": "build", "浏览次数": "build", "访问量": "build",
          **dict.fromkeys(_OTHER_TIMES, "build")}
+# a page in Traditional characters labels its dates 發佈時間, 更新時間, 最後更新: the labels are matched on
+# their Simplified form, one character for one, so that a match's place is the same in the page's text
+TO_SIMPLIFIED = str.maketrans("發佈時間後於頁開傳錄瀏覽數訪問編輯簽結會議動舉辦報試實廢來責審攝點閱讀記對終",
+                            "发布时间后于页开传录浏览数访问编辑签结会议动举办报试实废来责审摄点阅读记对终")
 # a label after the date, as blogs print it: 于 2023-02-09 10:05 发布, 已于 2023-02-10 08:00 修改
 # (spaced: 于2023年2月9日发布的《通知》 is a sentence about another document)
 _POSTFIX = re.compile(r"于\s+([^\n于]{6,30}?)\s+(首次发布|发布|发表|修改|更新|编辑)(?![的了《“])")
@@ -204,7 +210,7 @@ def after_other_label(text: str, start: int, but: tuple[str, ...] = (), kinds: t
     (截止日期：, 施行日期：, 页面生成时间：: kind ``build``; ``kinds`` may add ``written``, a document's
     成文日期), a label in ``but`` excepted."""
     return any(m.end() == start and _KIND.get(m.group(1).lower()) in kinds and m.group(1) not in but
-               for m in _LABEL.finditer(text, max(0, start - 12), start))
+               for m in _LABEL.finditer(text.translate(TO_SIMPLIFIED), max(0, start - 12), start))
 
 
 def _holds_only(parent, first) -> bool:
@@ -293,7 +299,8 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
         if kind not in labelled or distance < labelled[kind][0]:
             labelled[kind] = (distance, found, fold(text))
 
-    for m in _LABEL.finditer(flat):
+    simple = flat.translate(TO_SIMPLIFIED)
+    for m in _LABEL.finditer(simple):
         kind = _KIND.get(m.group(1).lower(), "published")
         if kind == "build":
             continue
@@ -301,11 +308,11 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
         found = parse_date(window, asof, year_hint=None)
         if found and found.span[0] <= 2 and found.form in _FULL_FORMS:
             keep(kind, m.start(), found, flat[m.start():m.end() + found.span[1]])
-    for m in _POSTFIX.finditer(flat):
-        raw = m.group(1).strip()
+    for m in _POSTFIX.finditer(simple):
+        raw = flat[m.start(1):m.end(1)].strip()
         found = parse_date(raw, asof, year_hint=None)
         if found and found.span[0] == 0 and found.span[1] >= len(raw) - 1 and found.form in _FULL_FORMS:
-            keep(_POSTFIX_KIND.get(m.group(2), "updated"), m.start(), found, m.group(0))
+            keep(_POSTFIX_KIND.get(m.group(2), "updated"), m.start(), found, flat[m.start():m.end()])
     if "published" not in labelled:
         for pos, found, text in _bar_labels(bars, asof):
             keep("published", pos, found, text)
@@ -328,7 +335,7 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
             or TODAY_IS.search(window, max(0, found.span[0] - 6), found.span[0]) is not None)
         other = found is not None and not someone_else_s and found.form in _FULL_FORMS \
             and (after_other_label(window, found.span[0], kinds=("build", "written", "updated"))
-                 or _UPDATED_AFTER.match(window, found.span[1]) is not None)
+                 or _UPDATED_AFTER.match(window.translate(TO_SIMPLIFIED), found.span[1]) is not None)
         if other:  # 施行日期：…, 成文日期：… or 更新时间：… under the title: an article's, but not its publication
             evidence["other"] = found.value.isoformat()
             evidence["other_text"] = fold(window[max(0, found.span[0] - 6):found.span[1]])
@@ -411,7 +418,7 @@ def _bar_labels(bars, asof: date):
         text = fold(text_of(el))
         if len(text) > 200 or _SITE_FOOTER.search(text):
             continue
-        for m in _LABEL.finditer(text):
+        for m in _LABEL.finditer(text.translate(TO_SIMPLIFIED)):
             if _KIND.get(m.group(1).lower(), "published") != "published":
                 continue
             found = parse_date(text[m.end():m.end() + 40], asof, year_hint=None)
@@ -426,7 +433,8 @@ def _in_sentence(text: str, span: tuple[int, int]) -> bool:
     start = text.rfind("\n", 0, span[0]) + 1
     end = text.find("\n", span[0])  # a date's span may take in the line break after it
     line = text[start:end if end >= 0 else len(text)].strip()
-    return len(line) > 30 and ("，" in line or "。" in line) and not _BYLINE_LABELS.search(line)
+    return len(line) > 30 and ("，" in line or "。" in line) \
+        and not _BYLINE_LABELS.search(line.translate(TO_SIMPLIFIED))
 
 
 def _near_title(candidate: tuple[int, DateMatch, str] | None) -> DateMatch | None:
@@ -471,7 +479,8 @@ def _closing_line(line: str, asof: date) -> DateMatch | None:
     found = parse_date(line, asof)
     if not found or found.form not in _FULL_FORMS or found.form == "relative":
         return None
-    if _CLOSING_MARKS.sub("", _CLOSING_WHO.sub("", line[:found.span[0]] + line[found.span[1]:])):
+    rest = (line[:found.span[0]] + line[found.span[1]:]).translate(TO_SIMPLIFIED)
+    if _CLOSING_MARKS.sub("", _CLOSING_WHO.sub("", rest)):
         return None  # a sentence that holds a date, not a closing line
     return found
 

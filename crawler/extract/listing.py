@@ -15,7 +15,7 @@ from datetime import date, datetime
 from itertools import islice
 
 from crawler.dates import DateMatch, asof_day, infer_list_years, parse_date, parse_date_box, url_year
-from crawler.extract.detail import TODAY_IS, after_other_label
+from crawler.extract.detail import TO_SIMPLIFIED, TODAY_IS, after_other_label
 from crawler.extract.html import fold, join, link_href, text_of
 
 ITEM_TAGS = ("li", "tr", "dd", "dt")
@@ -314,7 +314,7 @@ def _published(container, text, year_hint, asof, columns: dict) -> tuple[DateMat
     """The date the item labels as its publication (截止时间：… 发布时间：…), or the one in its table's
     发布日期 column (beside 成文日期): the rules judge freshness on 发布日期. ``columns`` keeps each
     table's (header row, column index) once found."""
-    for m in _PUBLISHED.finditer(text):
+    for m in _PUBLISHED.finditer(text.translate(TO_SIMPLIFIED)):
         rest = text[m.end():m.end() + 32]
         found = parse_date(rest, asof, year_hint=year_hint)
         if found and found.span[0] == 0:
@@ -340,7 +340,8 @@ def _published_column(table) -> tuple[object, int | None, int]:
     if header is None:
         return None, None, 0
     titles = [text_of(cell) for cell in header if cell.tag in ("th", "td")]
-    return header, next((i for i, t in enumerate(titles) if _PUBLISHED.fullmatch(t)), None), len(titles)
+    return header, next((i for i, t in enumerate(titles) if _PUBLISHED.fullmatch(t.translate(TO_SIMPLIFIED))), None), \
+        len(titles)
 
 
 def _box_date(elements, year_hint, asof) -> tuple[DateMatch, str] | None:
