@@ -23,7 +23,7 @@ _NEXT_WORDS = ("下一页", "下页", "后一页", "下一頁", "next", "next pa
 _LAST_WORDS = ("尾页", "末页", "最后一页", "尾頁", "last")
 _SKIP = re.compile(r"^\s*(javascript:|#|$)", re.I)
 _INDEX_N = re.compile(r"(index|home|list|default)_(\d+)\.(s?html?)$")
-_TOTAL = re.compile(r"共\s*(\d{1,4})\s*页|第\s*\d{1,4}\s*/\s*(\d{1,4})\s*页|\d{1,4}\s*/\s*(\d{1,4})\s*页")
+_TOTAL = re.compile(r"共\s*(\d{1,4})\s*[页頁]|第\s*\d{1,4}\s*/\s*(\d{1,4})\s*[页頁]|\d{1,4}\s*/\s*(\d{1,4})\s*[页頁]")
 # a page number a form posts (JSP/ASP lists): <input type="hidden" name="pageNo" value="1">
 _FORM_PAGE = re.compile(r"<input[^>]+name\s*=\s*['\"]?(?:pageNo|pageNum|pageIndex|currentPage|curPage|page)['\"\s>]", re.I)
 _PAGE_PARAM = re.compile(r"([?&](?:page|pageNum|pageNo|pageIndex|cur_page|currentPage|p)=)(\d+)", re.I)
