@@ -228,7 +228,8 @@ def parse_date(text: str, asof: date, *, year_hint: int | None = None) -> DateMa
             if value:
                 return DateMatch(value, "day", "cn-numerals", m.span())
     if digits:
-        found = _english(text) or _two_digit_year(text) or _compact(text) or _epoch(text, today)
+        found = _english(text) or _day_first_or_month_first(text) or _two_digit_year(text) or _compact(text) \
+            or _epoch(text, today)
         if found:
             return found
     found = _relative(text, asof)
@@ -304,6 +305,26 @@ def _two_digit_year(text: str) -> DateMatch | None:
         value = _build(2000 + int(m["y"]), int(mo), int(d), m.groupdict())
         if value:
             return DateMatch(value, "minute" if isinstance(value, datetime) else "day", "yy-md", m.span())
+    return None
+
+
+# 28/06/2024 or 28.6.2024 (day first, as Hong Kong and Europe write it) or 06/28/2024 (month first): read
+# only when one of the two numbers is over 12, so that the order cannot be mistaken; 05/06/2024 stays unread
+_DMY_OR_MDY = re.compile(r"(?<![A-Za-z\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)"
+                         r"(?![\d/.])")
+
+
+def _day_first_or_month_first(text: str) -> DateMatch | None:
+    if "/" not in text and "." not in text:
+        return None
+    for m in _DMY_OR_MDY.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        if (a > 12) == (b > 12) or (m["sep"] == "." and a <= 12):  # no one writes the month first with dots
+            continue
+        day, month, form = (a, b, "dmy") if a > 12 else (b, a, "mdy")
+        value = _build(int(m["y"]), month, day, {})
+        if value:
+            return DateMatch(value, "day", form, m.span())
     return None
 
 

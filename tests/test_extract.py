@@ -218,6 +218,15 @@ def test_a_mark_in_the_link_is_no_part_of_the_title(anchor, title):
     assert [e.title for e in r.items] == [title] * 4
 
 
+def test_list_dates_by_number_are_read_when_the_order_cannot_be_mistaken():
+    """28/06/2024 is day first, 06/28/2024 month first; 05/06/2024 could be either and dates nothing."""
+    shown = ["28/06/2024", "06/27/2024", "26.6.2024", "05/06/2024"]
+    rows = "".join(f"<li>{_item(i)}<span>{d}</span></li>" for i, d in enumerate(shown))
+    r = extract_page(f"<html><body><ul>{rows}</ul></body></html>", "http://www.example.gov.cn/xwdt/index.html",
+                     date(2024, 6, 30))
+    assert [e.date.isoformat() if e.date else None for e in r.items] == ["2024-06-28", "2024-06-27", "2024-06-26", None]
+
+
 def test_boxes_side_by_side_whose_dates_do_not_run_on_stay_apart():
     """Two tabs of one box (要闻, 通知): the second's newer items are no continuation of the first."""
     tabs = "".join("<ul>" + "".join(f"<li>{_item(i)}<span>{_DAYS[j]}</span></li>" for i, j in zip(items, days))

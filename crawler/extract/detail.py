@@ -79,7 +79,7 @@ TODAY_IS = re.compile(r"今天是|今日是|今天[:：]")
 _TITLE_PARTS = re.compile(r"\s[-_|—]+\s|[-_|—]{1,2}|\s{2,}")  # 标题 - 站点名, 标题_栏目_站点名
 _TITLE_BOX = re.compile(r"title|tit\b|biaoti|bt\b|headline", re.I)
 _FULL_FORMS = {"ymd", "y-md", "ymd-cn", "cn-numerals", "yy-md", "compact", "relative", "ctime", "rfc822", "mdy-en",
-               "dmy-en"}
+               "dmy-en", "dmy", "mdy"}
 _CT = re.compile(r"\bvar\s+ct\s*=\s*['\"]?\d{10}")
 _YEAR_LESS = {"md-inferred", "md-url-year"}
 # a page whose date only its script holds (a template fills it in): var publishTime = "2023-02-09 10:45"
