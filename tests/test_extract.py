@@ -335,6 +335,17 @@ def test_blank_column_placeholder():
     assert (r.kind, r.items, r.placeholder) == ("other", [], "暂无信息")
 
 
+@pytest.mark.parametrize("shown, style, found", [
+    ("暫無信息", "", "暫無信息"),  # Traditional characters, kept in the page's own words
+    ("暂无数据", "", "暂无数据"),
+    ("暫無信息", " style='display:none'", ""),  # an empty-state box a script would show
+])
+def test_a_blank_column_s_placeholder_as_a_reader_sees_it(shown, style, found):
+    html = f"<html><body><h2>通知公告</h2><div class='list'{style}>{shown}</div></body></html>"
+    r = extract_page(html, "http://www.example.gov.cn/tzgg/", date(2024, 6, 30))
+    assert (r.items, r.placeholder) == ([], found)
+
+
 def test_page_api_the_spider_uses():
     page = BY_NAME["hanweb-datastore"]
     p = Page(decode((PAGES / page["file"]).read_bytes()), page["url"])

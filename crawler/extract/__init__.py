@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 from crawler.dates import DateMatch, parse_date, url_year
 from crawler.extract import columns, detail, listing, pagination
+from crawler.extract.detail import TO_SIMPLIFIED
 from crawler.extract.html import (PageLink, apply_base, fold, meta_map, parse, read_links, text_of, visible_copy,
                                   with_base)
 from crawler.extract.panels import CLIENT_TEMPLATE
@@ -157,7 +158,7 @@ def extract_page(html: str | bytes, url: str, asof: date, page: Page | None = No
     kind = _kind(page, main, pub, evidence, next_pages)
     placeholder = ""
     if not items and not (kind == "detail" and evidence.get("source") == "label"):  # a blank column's 暂无信息
-        placeholder = shown_placeholder(page, PLACEHOLDERS.search(page.flat[0]))
+        placeholder = shown_placeholder(page, placeholder_in(page.flat[0]))
     return PageExtract(
         url=url, kind=kind, title=page.title, date=pub if kind == "detail" else None,
         date_evidence=evidence, items=items if kind == "list" else [], clusters=clusters,
@@ -165,15 +166,21 @@ def extract_page(html: str | bytes, url: str, asof: date, page: Page | None = No
     )
 
 
-def shown_placeholder(page: Page, m: re.Match | None) -> str:
-    """The placeholder ``m`` found (暂无信息) if a reader of the page sees it, else "".
+def placeholder_in(text: str, pattern: re.Pattern = PLACEHOLDERS) -> str:
+    """The first placeholder (暂无信息; 暫無信息 in Traditional characters) in ``text``, in the page's own words."""
+    m = pattern.search(text.translate(TO_SIMPLIFIED))
+    return text[m.start():m.end()] if m else ""
+
+
+def shown_placeholder(page: Page, found: str) -> str:
+    """The placeholder ``found`` in the page's text (``placeholder_in``) if a reader of the page sees it, else "".
 
     Not one in an element hidden by its markup (an empty-state box a script shows when its request
     for the list comes back empty), nor any on a page whose lists a script draws from a template
     ({{item.title}}, v-for, ng-repeat): there the list is not in the HTML, and "no list found" is not
     "the list is empty".
     """
-    if not m or CLIENT_TEMPLATE.search(page.html):
+    if not found or CLIENT_TEMPLATE.search(page.html):
         return ""
     # crawler.security reads pages through this package: imported here to keep that one-way at load time
     from crawler.security.hidden import declarations, hiding
@@ -182,11 +189,11 @@ def shown_placeholder(page: Page, m: re.Match | None) -> str:
         return any(x.get("hidden") is not None or hiding(declarations(x.get("style") or ""))
                    for x in (el, *el.iterancestors()))
 
-    holders = [el if m.group(0) in (el.text or "") else el.getparent() for el in page.body.iter()
-               if m.group(0) in (el.text or "") or m.group(0) in (el.tail or "")]
+    holders = [el if found in (el.text or "") else el.getparent() for el in page.body.iter()
+               if found in (el.text or "") or found in (el.tail or "")]
     if holders and all(h is not None and hidden(h) for h in holders):
         return ""
-    return m.group(0)
+    return found
 
 
 _SIGNALS = ("label", "nearby", "time", "meta", "url", "script", "closing", "text", "updated")
@@ -219,4 +226,5 @@ def _kind(page: Page, main: listing.Cluster | None, pub: DateMatch | None, evide
     return "detail" if prose > link_text or main.sideish else "list"
 
 
-__all__ = ["PLACEHOLDERS", "Page", "PageExtract", "extract_page", "shown_placeholder", "columns", "listing"]
+__all__ = ["PLACEHOLDERS", "Page", "PageExtract", "extract_page", "placeholder_in", "shown_placeholder", "columns",
+           "listing"]

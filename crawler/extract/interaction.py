@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from crawler.dates import parse_date
-from crawler.extract import PLACEHOLDERS, jsondata, listing, shown_placeholder
+from crawler.extract import jsondata, listing, placeholder_in, shown_placeholder
 from crawler.extract.html import PageLink, fold, link_name, read_links, text_of
 from crawler.extract.panels import CLIENT_TEMPLATE, SCRIPT_URL
 from crawler.extract.tables import read_pairs
@@ -55,6 +55,7 @@ _DONE = re.compile(r"已答复|已回复|已办结|已处理|已反馈|已完成
 _TAKEN = re.compile(r"已受理|已转办|已交办|已签收")
 _NO_ANSWER = re.compile(r"^(暂无|未答复|未回复|无|-+|—+)$")
 _CST = timezone(timedelta(hours=8))  # epoch times are read as Beijing time
+_NO_LETTERS = re.compile(r"暂无(留言|来信|信件|咨询|回复)")  # a mailbox with nothing in it
 _JACT = re.compile(r"/jact/front/mail\w*detail\.do\?", re.I)
 
 
@@ -314,8 +315,8 @@ def read_list(page, asof: date) -> ListRead:
         read.messages = [Message(title=fold(a.get("title") or text_of(a)), url=urljoin(page.url, a.get("href").strip()))
                          for a in jact]
         read.shape = "links" if jact else ""
-    m = PLACEHOLDERS.search(page.text) or re.search(r"暂无(留言|来信|信件|咨询|回复)", page.text)
-    read.placeholder = shown_placeholder(page, m) if not read.messages else ""
+    found = placeholder_in(page.text) or placeholder_in(page.text, _NO_LETTERS)
+    read.placeholder = shown_placeholder(page, found) if not read.messages else ""
     read.endpoints = [urljoin(page.base, u) for u in dict.fromkeys(SCRIPT_URL.findall(page.scripts))
                       if not u.lower().endswith((".js", ".css", ".html", ".htm", ".png", ".jpg"))]
     if not (read.messages or read.placeholder or read.endpoints or CLIENT_TEMPLATE.search(page.html)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
-from crawler.extract import PLACEHOLDERS, PageExtract, listing, shown_placeholder
+from crawler.extract import PageExtract, listing, placeholder_in, shown_placeholder
 from crawler.spiders.inspect import InspectSpider
 
 
@@ -26,7 +26,7 @@ class RikazeSpider(InspectSpider):
     def extract_list(self, response, page, column):
         items = self.rows(response, "div.rows div.row")
         return PageExtract(url=response.url, kind="list" if items else "other", items=items,
-                           placeholder="" if items else shown_placeholder(page, PLACEHOLDERS.search(page.text)))
+                           placeholder="" if items else shown_placeholder(page, placeholder_in(page.text)))
 
     def homepage_items(self, response, page, site):
         return self.rows(response, "div.block div.row")
