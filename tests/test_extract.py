@@ -193,6 +193,10 @@ def _item(i: int) -> str:
                                      f"<td>{_DAYS[i + 1]}</td></tr>" for i in range(0, 10, 2)) + "</table>",
     "<table class='list'>" + "".join(f"<tr><td>{_DAYS[i]}</td><td>{_item(i)}</td><td>{_DAYS[i + 1]}</td>"
                                      f"<td>{_item(i + 1)}</td></tr>" for i in range(0, 10, 2)) + "</table>",
+    # a 序号 before each item, its date after it
+    "<table class='list'>" + "".join(f"<tr><td>{i + 1}</td><td>{_item(i)}</td><td>{_DAYS[i]}</td><td>{i + 2}</td>"
+                                     f"<td>{_item(i + 1)}</td><td>{_DAYS[i + 1]}</td></tr>" for i in range(0, 10, 2))
+    + "</table>",
 ])
 def test_a_list_drawn_in_boxes_side_by_side_is_one_list(layout):
     hot = "".join(f"<li><a href='/rd/{i}.html'>点击排行榜上的第{i}条热门新闻</a></li>" for i in range(5))

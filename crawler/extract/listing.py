@@ -508,10 +508,10 @@ def _whole_row(el, counts: dict) -> bool:
 def _row_cells(row, counts: dict) -> dict:
     """Each item cell of a table row holding several items (a list drawn two to a row), with the cells
     that go with it: those after it up to the next item's (<td><a>…</a></td><td>2024-06-28</td>
-    <td><a>…</a></td><td>2024-06-27</td>), or those before it when the row opens with a cell of no item
-    (a date first)."""
+    <td><a>…</a></td><td>2024-06-27</td>, a 序号 cell before each item too), or those before it when the
+    row ends with an item (a date first)."""
     cells = [c for c in row if c.tag in ("td", "th")]
-    date_first = bool(cells) and not counts.get(cells[0])
+    date_first = bool(cells) and bool(counts.get(cells[-1]))
     out: dict = {}
     current, pending = None, []
     for cell in cells:
