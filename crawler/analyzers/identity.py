@@ -5,10 +5,10 @@ On the homepage: 网站标识码 (``<meta name="SiteIDCode">``, the footer line,
 numbers (in the forms footers print them: a dropped 号 or province, 网站识别码 for 网站标识码), the
 我为政府网站找错 entry (jiucuo.js, a link or click to its page, or an entry of that name). A mark shown
 in one of the homepage's panels (a frameset's footer frame) is present: found there, it replaces the
-homepage's "absent". From the
-registry (never from the host a fixture is served on): a domain under .gov.cn or .政务. From the
-network: HTTPS, the certificate's expiry, an IPv6 (AAAA) address. What cannot be checked (an IP address, a loopback server on its own port)
-is stored as ``unchecked``: a fact of its own, never a failure.
+homepage's "absent". From the registry (never from the host a fixture is served on): a domain under
+.gov.cn or .政务. From the network: HTTPS, the certificate's expiry, an IPv6 (AAAA) address. What cannot
+be checked (an IP address, a loopback server on its own port) is stored as ``unchecked``: a fact of its
+own, never a failure.
 
 One row per check in the ``identity`` table: status ``present``, ``absent``, ``invalid``,
 ``inconsistent`` or ``unchecked``, the value found and where.
