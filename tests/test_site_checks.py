@@ -186,38 +186,29 @@ def test_link_checks_are_bounded_per_site_and_attachments_never_downloaded_whole
     assert pdf == [("ok", "GET")]
 
 
-@pytest.mark.parametrize("footer,found", [
-    ("川公网安备 51010402000507号", "川公网安备 51010402000507号"),
-    ("京公网安备 11010502030143 号", "京公网安备 11010502030143 号"),
-    ("公安机关备案号：51010402000507", "公安机关备案号：51010402000507"),
-    ("公安备案号:51010402000507", "公安备案号:51010402000507"),
+@pytest.mark.parametrize("mark, footer, found", [
+    ("POLICE", "川公网安备 51010402000507号", "川公网安备 51010402000507号"),
+    ("POLICE", "京公网安备 11010502030143 号", "京公网安备 11010502030143 号"),
+    ("POLICE", "公安机关备案号：51010402000507", "公安机关备案号：51010402000507"),
+    ("POLICE", "公安备案号:51010402000507", "公安备案号:51010402000507"),
     # the 号 dropped, a colon, the province left out
-    ("川公网安备51010402000507", "川公网安备51010402000507"),
-    ("川公网安备：51010402000507号", "川公网安备：51010402000507号"),
-    ("备案：公网安备 51010402000507号", "公网安备 51010402000507号"),
-    ("公安备案号：请见页面底部", None),
-    ("联系电话：0891-12345678901234", None),
-    ("公网安备 1234", None),
+    ("POLICE", "川公网安备51010402000507", "川公网安备51010402000507"),
+    ("POLICE", "川公网安备：51010402000507号", "川公网安备：51010402000507号"),
+    ("POLICE", "备案：公网安备 51010402000507号", "公网安备 51010402000507号"),
+    ("POLICE", "公安备案号：请见页面底部", None),
+    ("POLICE", "联系电话：0891-12345678901234", None),
+    ("POLICE", "公网安备 1234", None),
+    ("ICP", "蜀ICP备12345678号-1", "蜀ICP备12345678号-1"),
+    ("ICP", "京ICP证030173号", "京ICP证030173号"),
+    ("ICP", "ICP备案号：蜀ICP备12345678-1", "蜀ICP备12345678-1"),  # the 号 dropped
+    ("ICP", "蜀ICP备12345678", "蜀ICP备12345678"),
+    ("ICP", "ICP备案：暂无", None),
+    ("ICP", "电话ICP备123", None),
 ])
-def test_police_registration_in_the_footer_forms_sites_use(footer, found):
-    from crawler.analyzers.identity import POLICE
+def test_registration_numbers_in_the_footer_forms_sites_use(mark, footer, found):
+    from crawler.analyzers import identity
 
-    m = POLICE.search(footer)
-    assert (m.group(0) if m else None) == found
-
-
-@pytest.mark.parametrize("footer,found", [
-    ("蜀ICP备12345678号-1", "蜀ICP备12345678号-1"),
-    ("京ICP证030173号", "京ICP证030173号"),
-    ("ICP备案号：蜀ICP备12345678-1", "蜀ICP备12345678-1"),  # the 号 dropped
-    ("蜀ICP备12345678", "蜀ICP备12345678"),
-    ("ICP备案：暂无", None),
-    ("电话ICP备123", None),
-])
-def test_icp_registration_in_the_footer_forms_sites_use(footer, found):
-    from crawler.analyzers.identity import ICP
-
-    m = ICP.search(footer)
+    m = getattr(identity, mark).search(footer)
     assert (m.group(0) if m else None) == found
 
 
