@@ -448,13 +448,10 @@ _REFUSED = re.compile(
     r"\b(?:months?|years?)\s+ago\b|\b(?:last|next|this)\s+(?:week|month|year)\b|\btomorrow\b|"
     r"\bin\s+\d+\s+(?:second|minute|hour|day|week|month|year)s?\b|"
     r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b(?:19|20)\d{6}\b", re.I)
-_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:19|20)\d\d\b")
-
-
 def _either_way_round(text: str) -> bool:
     """05/06/2022: 5 June or 6 May."""
-    m = _DAY_MONTH_YEAR.search(text)
-    return bool(m) and m[1] != m[2] and max(int(m[1]), int(m[2])) <= 12
+    m = _DMY_OR_MDY.search(text)
+    return bool(m) and m["a"] != m["b"] and max(int(m["a"]), int(m["b"])) <= 12
 
 
 def parse_date_fallback(text: str, asof: date) -> DateMatch | None:

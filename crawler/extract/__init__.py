@@ -15,9 +15,8 @@ from urllib.parse import urljoin
 
 from crawler.dates import DateMatch, parse_date, url_year
 from crawler.extract import columns, detail, listing, pagination
-from crawler.extract.detail import TO_SIMPLIFIED
-from crawler.extract.html import (PageLink, apply_base, fold, meta_map, parse, read_links, text_of, visible_copy,
-                                  with_base)
+from crawler.extract.html import (TO_SIMPLIFIED, PageLink, apply_base, fold, meta_map, parse, read_links, text_of,
+                                  visible_copy, with_base)
 from crawler.extract.panels import CLIENT_TEMPLATE
 
 PLACEHOLDERS = re.compile(r"暂无(信息|数据|内容|记录|相关信息|文章)|没有(相关)?(信息|记录|数据)|无相关(信息|数据)|(信息|数据)为空")

@@ -15,7 +15,7 @@ from datetime import date
 import lxml.etree
 
 from crawler.dates import DateMatch, parse_date, url_date, url_year
-from crawler.extract.html import fold, meta_map, text_of
+from crawler.extract.html import TO_SIMPLIFIED, fold, meta_map, text_of
 
 # times of something else than the page's publication: a deadline, a meeting, office hours, when a
 # policy takes or loses effect (a 政策文件's 施行日期 is often after the day it was published)
@@ -41,10 +41,6 @@ _KIND = {"成文日期": "written", "印发日期": "written", "签发日期": "
          "页面生成时间": "build", "生成时间": "build",
          "生成日期": "build", "maketime": "build", "浏览次数": "build", "访问量": "build",
          **dict.fromkeys(_OTHER_TIMES, "build")}
-# a page in Traditional characters labels its dates 發佈時間, 更新時間, 最後更新 (and says 暫無信息): labels are
-# matched on their Simplified form, one character for one, so that a match's place is the same in the page's text
-TO_SIMPLIFIED = str.maketrans("發佈時間後於頁開傳錄瀏覽數訪問編輯簽結會議動舉辦報試實廢來責審攝點閱讀記對終暫無沒據內關資訊諮詢覆",
-                            "发布时间后于页开传录浏览数访问编辑签结会议动举办报试实废来责审摄点阅读记对终暂无没据内关资讯咨询复")
 # a label after the date, as blogs print it: 于 2023-02-09 10:05 发布, 已于 2023-02-10 08:00 修改
 # (spaced: 于2023年2月9日发布的《通知》 is a sentence about another document)
 _POSTFIX = re.compile(r"于\s+([^\n于]{6,30}?)\s+(首次发布|发布|发表|修改|更新|编辑)(?![的了《“])")

@@ -148,6 +148,12 @@ def fold(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+# a page in Traditional characters labels its dates 發佈時間, 更新時間, 最後更新 (and says 暫無信息): labels are
+# matched on their Simplified form, one character for one, so that a match's place is the same in the page's text
+TO_SIMPLIFIED = str.maketrans("發佈時間後於頁開傳錄瀏覽數訪問編輯簽結會議動舉辦報試實廢來責審攝點閱讀記對終暫無沒據內關資訊諮詢覆",
+                            "发布时间后于页开传录浏览数访问编辑签结会议动举办报试实废来责审摄点阅读记对终暂无没据内关资讯咨询复")
+
+
 def meta(root, name: str) -> str:
     for el in root.iter("meta"):
         if (el.get("name") or el.get("property") or "").lower() == name.lower():

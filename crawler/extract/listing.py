@@ -15,8 +15,8 @@ from datetime import date, datetime
 from itertools import islice
 
 from crawler.dates import DateMatch, asof_day, infer_list_years, parse_date, parse_date_box, url_year
-from crawler.extract.detail import TO_SIMPLIFIED, TODAY_IS, after_other_label
-from crawler.extract.html import fold, join, link_href, text_of
+from crawler.extract.detail import TODAY_IS, after_other_label
+from crawler.extract.html import TO_SIMPLIFIED, fold, join, link_href, text_of
 
 ITEM_TAGS = ("li", "tr", "dd", "dt")
 _SKIP_HREF = re.compile(r"^\s*(javascript:|mailto:|tel:|#|$)", re.I)
