@@ -48,15 +48,26 @@ EXTENSIONS = {
     "crawler.monitors.RunMonitor": 700,  # after Judge: checks the verdicts too; logs the run's last lines
 }
 # Charset repair runs after decompression (590) and redirects (600); see docs/reliability.md.
+# Request and response counts without byte counts (crawler/stats.py); no HTTP auth (no site needs it).
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware": None,
     "crawler.middlewares.CharsetRepairMiddleware": 560,
+    "scrapy.downloadermiddlewares.stats.DownloaderStats": None,
+    "crawler.stats.DownloadCounts": 850,
 }
 # A page whose reading raised becomes a read_error fact (see docs/reliability.md). Nearest the spider,
-# a response's facts become one item, so Scrapy's cost per item is paid once per response.
+# a response's facts become one item, so Scrapy's cost per item is paid once per response. Off: request
+# depth (the spider bounds a site by its own budgets) and the check for meta copied from a response
+# (the spider builds every request's meta afresh); each is a pass over every request.
 SPIDER_MIDDLEWARES = {
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+    "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
     "crawler.middlewares.ReadErrorMiddleware": 950,
     "crawler.middlewares.FactBatches": 990,
 }
+STATS_CLASS = "crawler.stats.StatsCollector"
+# Scrapy's downloader-aware queue (sites take turns), finding the next site in fewer steps.
+SCHEDULER_PRIORITY_QUEUE = "crawler.queues.SiteAwarePriorityQueue"
 # The browser for sites the registry marks render=yes (crawler/render.py; Debian: apt-get install chromium).
 RENDER_BROWSER = "/usr/bin/chromium"
 # Run monitors (crawler/monitors.py): a failing one is logged and stored in runs.monitors, never fatal.

@@ -149,6 +149,85 @@ def test_one_request_at_a_time_per_site_without_a_delay(tmp_path):
     assert gauge.peak == 1
 
 
+# --- the scheduler's queue and the crawl's counts -------------------------------------------
+
+def _queue_pair(slots):
+    """Scrapy's downloader-aware queue and ours, over one stand-in downloader whose slots' activity
+    the test sets."""
+    from types import SimpleNamespace
+
+    from scrapy.pqueues import DownloaderAwarePriorityQueue
+    from scrapy.squeues import LifoMemoryQueue
+    from scrapy.utils.test import get_crawler
+
+    from crawler.queues import SiteAwarePriorityQueue
+
+    downloader = SimpleNamespace(slots=slots, get_slot_key=lambda request: request.meta["download_slot"])
+    crawler = get_crawler()
+    crawler.engine = SimpleNamespace(downloader=downloader)
+    return [cls.from_crawler(crawler, LifoMemoryQueue, "") for cls in (DownloaderAwarePriorityQueue,
+                                                                       SiteAwarePriorityQueue)]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_site_aware_queue_pops_what_scrapy_s_queue_pops(seed):
+    """The same requests, the same downloads in flight: the same request next, every time, whether
+    some site is idle or every one is busy."""
+    import random
+    from types import SimpleNamespace
+
+    from scrapy import Request
+
+    rng = random.Random(seed)
+    names = [f"127.0.0.{i}" for i in range(40)]
+    slots = {}
+    scrapys, ours = _queue_pair(slots)
+    popped = 0
+    for step in range(3000):
+        if rng.random() < 0.45:
+            request = Request(f"http://{rng.choice(names)}/{step}", priority=rng.choice((0, 0, 1, -1)))
+            request.meta["download_slot"] = request.url.split("/")[2]
+            scrapys.push(request)
+            ours.push(request)
+        else:
+            for name in rng.sample(names, 8):  # downloads start and end between pops
+                busy = rng.random() < (0.97 if step % 500 < 100 else 0.5)
+                slots[name] = SimpleNamespace(active={object()} if busy else set())
+            if rng.random() < 0.1:
+                slots.pop(rng.choice(names), None)  # a slot the downloader dropped when idle
+            expected, got = scrapys.pop(), ours.pop()
+            assert got is expected, f"step {step}"
+            popped += expected is not None
+        assert len(ours) == len(scrapys) and sorted(ours.pqueues) == ours._order
+    assert popped > 800
+
+
+def test_a_crawl_counts_its_requests_and_responses(demo_db):
+    """Scrapy's download counts are kept (without the byte counts, which cost most to keep)."""
+    stats = json.loads(query(demo_db, "SELECT stats FROM runs WHERE spider = 'inspect'")[0][0])
+    requests, responses = stats["downloader/request_count"], stats["downloader/response_count"]
+    assert responses == stats["response_received_count"] > 100  # Scrapy's engine counts them too
+    assert requests >= responses
+    assert sum(v for k, v in stats.items() if k.startswith("downloader/request_method_count/")) == requests
+    assert sum(v for k, v in stats.items() if k.startswith("downloader/response_status_count/")) == responses
+    assert stats["downloader/response_status_count/404"] >= 1  # the demo region's dead links
+    assert "downloader/response_bytes" not in stats
+
+
+def test_stats_collector_keeps_scrapy_s_api():
+    from scrapy.utils.test import get_crawler
+
+    from crawler.stats import StatsCollector
+
+    crawler = get_crawler(settings_dict={"STATS_CLASS": "crawler.stats.StatsCollector"})
+    assert type(crawler.stats) is StatsCollector
+    crawler.stats.inc_value("a")
+    crawler.stats.inc_value("a", 2)
+    crawler.stats.max_value("b", 3)
+    crawler.stats.max_value("b", 1)
+    assert crawler.stats.get_stats() == {"a": 3, "b": 3}
+
+
 # --- the garbage collector -------------------------------------------------------------------
 
 def test_gc_thresholds_hold_for_the_crawl_and_python_s_come_back():
