@@ -90,10 +90,13 @@ class LinkAnalyzer(Analyzer):
             yield from self.soft404_probe(spider, site, response)
         budget = self.settings.getint("LINKS_MAX_PER_SITE")
         on_homepage = role in ("homepage", "homepage_panel", "homepage_menu")  # shown on the homepage
-        for url, kind, node in self.links(response, page):
+        for url, attr, node in self.links(response, page):
             if url in seen:
                 if on_homepage:
                     seen[url].on_homepage = True
+                continue
+            kind = self.kind(url, attr)
+            if kind is None:
                 continue
             if len(seen) >= budget:
                 spider.crawler.stats.inc_value("govinspect/links/over_site_budget")
@@ -114,18 +117,23 @@ class LinkAnalyzer(Analyzer):
         return not _loopback(urlsplit(site.url).hostname) or _loopback(urlsplit(url).hostname)
 
     def links(self, response, page):
-        """(url, kind, element) of every link and image of the page (its parsed tree: no second parse)."""
-        for node, attr, kind in [(a, "href", "a") for a in page.root.iter("a")] + \
-                [(img, "src", "img") for img in page.root.iter("img")]:
+        """(url, "href" or "src", element) of every link and image of the page (its parsed tree: no
+        second parse); a site's pages share most of their links, so ``kind`` reads a URL only when new."""
+        for node, attr in [(a, "href") for a in page.root.iter("a")] + [(img, "src") for img in page.root.iter("img")]:
             raw = (node.get(attr) or "").strip()
             if not raw or raw.lower().startswith(SKIP_SCHEMES):
                 continue
-            url = urldefrag(join(response.url, raw))[0]
-            parts = urlsplit(url)
-            if parts.scheme not in ("http", "https"):
-                continue
-            is_file = parts.path.lower().endswith(ATTACHMENT_EXT)
-            yield url, "attachment" if kind == "a" and is_file else kind, node
+            yield urldefrag(join(response.url, raw))[0], attr, node
+
+    @staticmethod
+    def kind(url: str, attr: str) -> str | None:
+        """a, attachment or img; None for a URL the checker cannot fetch (not http or https)."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            return None
+        if attr == "src":
+            return "img"
+        return "attachment" if parts.path.lower().endswith(ATTACHMENT_EXT) else "a"
 
     def check(self, spider, site, link: _Link):
         if link.url in self.results:
