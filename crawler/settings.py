@@ -48,7 +48,8 @@ EXTENSIONS = {
     "crawler.monitors.RunMonitor": 700,  # after Judge: checks the verdicts too; logs the run's last lines
 }
 # Charset repair runs after decompression (590) and redirects (600); see docs/reliability.md.
-# Request and response counts without byte counts (crawler/stats.py); no HTTP auth (no site needs it).
+# Request and response counts without byte counts (crawler/stats.py); no HTTP auth (public pages: a
+# site-specific spider with http_user puts HttpAuthMiddleware back).
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware": None,
     "crawler.middlewares.CharsetRepairMiddleware": 560,

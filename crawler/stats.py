@@ -2,9 +2,9 @@
 
 Scrapy's ``DownloaderStats`` writes out every request as HTTP to count its bytes, and sums every
 response's header sizes; its stats collector looks each method up through a hook on every access
-(to warn about an argument none of our components pass). Together that was about 6 % of an inspect
-crawl's CPU (BENCHMARKS.md). The counts the run's monitors, progress line and benchmarks read keep
-their names; the byte counts are not kept.
+(to warn about an argument none of our components pass). Together that was about 5 % of an inspect
+crawl's CPU (BENCHMARKS.md). Scrapy's request, response and exception counts keep their names in the
+run's stats (``runs.stats``); the byte counts are not kept.
 """
 
 from __future__ import annotations
