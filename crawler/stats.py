@@ -9,8 +9,8 @@ run's stats (``runs.stats``); the byte counts are not kept.
 
 from __future__ import annotations
 
+from scrapy.downloadermiddlewares.stats import DownloaderStats
 from scrapy.statscollectors import MemoryStatsCollector
-from scrapy.utils.python import global_object_name
 
 
 class StatsCollector(MemoryStatsCollector):
@@ -19,15 +19,9 @@ class StatsCollector(MemoryStatsCollector):
     __getattribute__ = object.__getattribute__
 
 
-class DownloadCounts:
-    """``downloader/…`` counts of requests, responses and exceptions, by method, status and type."""
-
-    def __init__(self, stats):
-        self.stats = stats
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats)
+class DownloadCounts(DownloaderStats):
+    """Scrapy's ``downloader/…`` counts of requests, responses and exceptions, by method, status and type,
+    without the byte counts."""
 
     def process_request(self, request):
         self.stats.inc_value("downloader/request_count")
@@ -37,7 +31,3 @@ class DownloadCounts:
         self.stats.inc_value("downloader/response_count")
         self.stats.inc_value(f"downloader/response_status_count/{response.status}")
         return response
-
-    def process_exception(self, request, exception):
-        self.stats.inc_value("downloader/exception_count")
-        self.stats.inc_value(f"downloader/exception_type_count/{global_object_name(exception.__class__)}")

@@ -211,6 +211,7 @@ def test_a_crawl_counts_its_requests_and_responses(demo_db):
     assert sum(v for k, v in stats.items() if k.startswith("downloader/request_method_count/")) == requests
     assert sum(v for k, v in stats.items() if k.startswith("downloader/response_status_count/")) == responses
     assert stats["downloader/response_status_count/404"] >= 1  # the demo region's dead links
+    assert stats["downloader/exception_count"] >= 1  # and its site that refuses connections
     assert "downloader/response_bytes" not in stats
 
 
