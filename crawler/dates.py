@@ -206,6 +206,12 @@ def parse_date(text: str, asof: date, *, year_hint: int | None = None) -> DateMa
     """
     if not text or not isinstance(text, str):
         return None
+    return _parse_date(text, asof, year_hint)
+
+
+# a site's pages repeat their dates and the texts around them (lists, panels, a column's page 1 on the homepage)
+@functools.lru_cache(maxsize=16384)
+def _parse_date(text: str, asof: date, year_hint: int | None) -> DateMatch | None:
     text = normalize_text(text)
     today = asof_day(asof)
     digits = _HAS_DIGIT(text) is not None

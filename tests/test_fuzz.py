@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from crawler import blocking, registry
 from crawler.dates import parse_date, parse_date_fallback, url_year
 from crawler.extract import columns, extract_page, listing
-from crawler.extract.html import parse
+from crawler.extract.html import TO_SIMPLIFIED, all_text, parse, simplified, text_of
 from crawler.extract.written import written_text
 
 ASOF = date(2023, 2, 9)
@@ -96,6 +96,24 @@ def test_date_normaliser(text, asof, year_hint):
 def test_extract_page(html, url):
     extracted = extract_page(html, url, ASOF)
     assert extracted.kind in ("list", "detail", "other")
+
+
+@FUZZ
+@given(HTML)
+@example("<div>a<!--c-->b<?pi x?><p>c<![CDATA[d]]></p>tail<script>s</script>&amp;</div>after")
+def test_text_readers_read_what_itertext_reads(html):
+    """all_text reads a subtree's text in C: the same as joining itertext(), never the element's tail."""
+    for el in parse(html).iter():
+        if isinstance(el.tag, str):
+            assert all_text(el) == "".join(el.itertext())
+            assert text_of(el) == " ".join("".join(el.itertext()).split())
+
+
+def test_simplified_translates_each_traditional_character_even_alone():
+    assert simplified("发布时间 2023") == "发布时间 2023"
+    for code in TO_SIMPLIFIED:
+        text = f"发布{chr(code)}时间"
+        assert simplified(text) == text.translate(TO_SIMPLIFIED) != text
 
 
 @FUZZ

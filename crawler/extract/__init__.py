@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from crawler.dates import DateMatch, parse_date, url_year
 from crawler.extract import columns, detail, listing, pagination
-from crawler.extract.html import (TO_SIMPLIFIED, PageLink, apply_base, fold, meta_map, parse, read_links, text_of,
+from crawler.extract.html import (PageLink, apply_base, fold, meta_map, parse, read_links, simplified, text_of,
                                   visible_copy, with_base)
 from crawler.extract.panels import CLIENT_TEMPLATE
 
@@ -167,7 +167,7 @@ def extract_page(html: str | bytes, url: str, asof: date, page: Page | None = No
 
 def placeholder_in(text: str, pattern: re.Pattern = PLACEHOLDERS) -> str:
     """The first placeholder (暂无信息; 暫無信息 in Traditional characters) in ``text``, in the page's own words."""
-    m = pattern.search(text.translate(TO_SIMPLIFIED))
+    m = pattern.search(simplified(text))
     return text[m.start():m.end()] if m else ""
 
 

@@ -15,7 +15,7 @@ from datetime import date
 import lxml.etree
 
 from crawler.dates import DateMatch, parse_date, url_date, url_year
-from crawler.extract.html import TO_SIMPLIFIED, fold, meta_map, text_of
+from crawler.extract.html import fold, meta_map, simplified, text_of
 
 # times of something else than the page's publication: a deadline, a meeting, office hours, when a
 # policy takes or loses effect (a 政策文件's 施行日期 is often after the day it was published)
@@ -206,7 +206,7 @@ def after_other_label(text: str, start: int, but: tuple[str, ...] = (), kinds: t
     (截止日期：, 施行日期：, 页面生成时间：: kind ``build``; ``kinds`` may add ``written``, a document's
     成文日期), a label in ``but`` excepted."""
     return any(m.end() == start and _KIND.get(m.group(1).lower()) in kinds and m.group(1) not in but
-               for m in _LABEL.finditer(text.translate(TO_SIMPLIFIED), max(0, start - 12), start))
+               for m in _LABEL.finditer(simplified(text), max(0, start - 12), start))
 
 
 def _holds_only(parent, first) -> bool:
@@ -295,7 +295,7 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
         if kind not in labelled or distance < labelled[kind][0]:
             labelled[kind] = (distance, found, fold(text))
 
-    simple = flat.translate(TO_SIMPLIFIED)
+    simple = simplified(flat)
     for m in _LABEL.finditer(simple):
         kind = _KIND.get(m.group(1).lower(), "published")
         if kind == "build":
@@ -331,7 +331,7 @@ def detail_date(body, root, url: str, asof: date, title_hint: str = "", scripts:
             or TODAY_IS.search(window, max(0, found.span[0] - 6), found.span[0]) is not None)
         other = found is not None and not someone_else_s and found.form in _FULL_FORMS \
             and (after_other_label(window, found.span[0], kinds=("build", "written", "updated"))
-                 or _UPDATED_AFTER.match(window.translate(TO_SIMPLIFIED), found.span[1]) is not None)
+                 or _UPDATED_AFTER.match(simplified(window), found.span[1]) is not None)
         if other:  # 施行日期：…, 成文日期：… or 更新时间：… under the title: an article's, but not its publication
             evidence["other"] = found.value.isoformat()
             evidence["other_text"] = fold(window[max(0, found.span[0] - 6):found.span[1]])
@@ -414,7 +414,7 @@ def _bar_labels(bars, asof: date):
         text = fold(text_of(el))
         if len(text) > 200 or _SITE_FOOTER.search(text):
             continue
-        for m in _LABEL.finditer(text.translate(TO_SIMPLIFIED)):
+        for m in _LABEL.finditer(simplified(text)):
             if _KIND.get(m.group(1).lower(), "published") != "published":
                 continue
             found = parse_date(text[m.end():m.end() + 40], asof, year_hint=None)
@@ -430,7 +430,7 @@ def _in_sentence(text: str, span: tuple[int, int]) -> bool:
     end = text.find("\n", span[0])  # a date's span may take in the line break after it
     line = text[start:end if end >= 0 else len(text)].strip()
     return len(line) > 30 and ("，" in line or "。" in line) \
-        and not _BYLINE_LABELS.search(line.translate(TO_SIMPLIFIED))
+        and not _BYLINE_LABELS.search(simplified(line))
 
 
 def _near_title(candidate: tuple[int, DateMatch, str] | None) -> DateMatch | None:
@@ -475,7 +475,7 @@ def _closing_line(line: str, asof: date) -> DateMatch | None:
     found = parse_date(line, asof)
     if not found or found.form not in _FULL_FORMS or found.form == "relative":
         return None
-    rest = (line[:found.span[0]] + line[found.span[1]:]).translate(TO_SIMPLIFIED)
+    rest = simplified(line[:found.span[0]] + line[found.span[1]:])
     if _CLOSING_MARKS.sub("", _CLOSING_WHO.sub("", rest)):
         return None  # a sentence that holds a date, not a closing line
     return found

@@ -111,7 +111,13 @@ def text_of(el) -> str:
     """Visible text of an element with whitespace folded."""
     if el is None or not isinstance(el.tag, str):  # comments and processing instructions
         return ""
-    return " ".join("".join(el.itertext()).split())
+    return " ".join(all_text(el).split())
+
+
+def all_text(el) -> str:
+    """The texts of an element and its descendants as they stand, joined: ``"".join(el.itertext())``
+    read by lxml's text serializer, without a Python step per piece."""
+    return lxml.etree.tostring(el, method="text", encoding=str, with_tail=False)
 
 
 def link_name(a, text: str | None = None) -> str:
@@ -152,6 +158,14 @@ def fold(text: str | None) -> str:
 # matched on their Simplified form, one character for one, so that a match's place is the same in the page's text
 TO_SIMPLIFIED = str.maketrans("發佈時間後於頁開傳錄瀏覽數訪問編輯簽結會議動舉辦報試實廢來責審攝點閱讀記對終暫無沒據內關資訊諮詢覆",
                             "发布时间后于页开传录浏览数访问编辑签结会议动举办报试实废来责审摄点阅读记对终暂无没据内关资讯咨询复")
+_TRADITIONAL = re.compile("[" + "".join(map(chr, TO_SIMPLIFIED)) + "]")
+
+
+def simplified(text: str) -> str:
+    """``text`` with the Traditional characters of TO_SIMPLIFIED in their Simplified form, one for one;
+    most pages have none, and looking for them costs less than translating."""
+    return text.translate(TO_SIMPLIFIED) if _TRADITIONAL.search(text) else text
+
 
 
 def meta(root, name: str) -> str:

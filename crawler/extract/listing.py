@@ -16,7 +16,7 @@ from itertools import islice
 
 from crawler.dates import DateMatch, asof_day, infer_list_years, parse_date, parse_date_box, url_year
 from crawler.extract.detail import TODAY_IS, after_other_label
-from crawler.extract.html import TO_SIMPLIFIED, fold, join, link_href, text_of
+from crawler.extract.html import all_text, fold, join, link_href, simplified, text_of
 
 ITEM_TAGS = ("li", "tr", "dd", "dt")
 _SKIP_HREF = re.compile(r"^\s*(javascript:|mailto:|tel:|#|$)", re.I)
@@ -314,7 +314,7 @@ def _published(container, text, year_hint, asof, columns: dict) -> tuple[DateMat
     """The date the item labels as its publication (截止时间：… 发布时间：…), or the one in its table's
     发布日期 column (beside 成文日期): the rules judge freshness on 发布日期. ``columns`` keeps each
     table's (header row, column index) once found."""
-    for m in _PUBLISHED.finditer(text.translate(TO_SIMPLIFIED)):
+    for m in _PUBLISHED.finditer(simplified(text)):
         rest = text[m.end():m.end() + 32]
         found = parse_date(rest, asof, year_hint=year_hint)
         if found and found.span[0] == 0:
@@ -340,7 +340,7 @@ def _published_column(table) -> tuple[object, int | None, int]:
     if header is None:
         return None, None, 0
     titles = [text_of(cell) for cell in header if cell.tag in ("th", "td")]
-    return header, next((i for i, t in enumerate(titles) if _PUBLISHED.fullmatch(t.translate(TO_SIMPLIFIED))), None), \
+    return header, next((i for i, t in enumerate(titles) if _PUBLISHED.fullmatch(simplified(t))), None), \
         len(titles)
 
 
@@ -384,7 +384,9 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
             parent = container.getparent()
             if parent is None or parent.tag in ("body", "html") or counts.get(parent, 0) > 1:
                 break
-            if sum(len(t.strip()) for t in parent.itertext()) > len(title) + 120:
+            limit = len(title) + 120
+            # the whole text's length first (read in C): it is never shorter than its stripped pieces
+            if len(all_text(parent)) > limit and sum(len(t.strip()) for t in parent.itertext()) > limit:
                 break
             container = parent
         cells = ()
@@ -400,7 +402,7 @@ def find_clusters(body, base_url: str, asof: date, anchors: list | None = None) 
         shown = (raw if raw in title_clean else raw.replace(" ", "")) if inside else ""
         if shown and shown in title_clean and title_clean != shown:
             title_clean = fold(title_clean.replace(shown, ""))
-        box_text = "".join(container.itertext())
+        box_text = all_text(container)
         sticky = ("顶" in box_text and bool(_STICKY.search(box_text))) or any(
             "置顶" in (img.get("alt") or "") or "top" in (img.get("src") or "").rsplit("/", 1)[-1].lower()
             for img in container.iter("img"))

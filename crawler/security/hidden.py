@@ -221,15 +221,16 @@ def scan(html, url: str, through: set[str] = frozenset()) -> HiddenScan:
     state: dict = {}
     top = (frozenset(through), page_bg, "", None)
     inert = _INERT if rules else _INERT | {"class", "id"}  # a class or id matters only to a style sheet
+    styled_tags = {tag for tag, kind, name in rules if not kind and not name}
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
         tag = el.tag.lower()
-        parent = el.getparent()
-        methods, bg, color, outer = state.get(parent, top)
         if tag in ("script", "style", "head", "noscript", "template"):
             continue
-        if (tag, "", "") not in rules and (not el.attrib or (not methods and inert.issuperset(el.attrib))):
+        methods, bg, color, outer = state.get(el.getparent(), top)
+        attrib = el.attrib
+        if tag not in styled_tags and (not attrib or (not methods and inert.issuperset(attrib))):
             # most elements: nothing of their own can hide them or change their colours
             state[el] = (methods, bg, color, outer)
             continue
