@@ -6,7 +6,8 @@ For each region size: wall time, pages/s, the crawl process's CPU seconds (per p
 RSS. --overhead also fetches the same URLs with a bare Scrapy spider (Scrapy's defaults, the same
 concurrency and one slot per site) and reports the inspect pipeline's overhead, the median of
 --repeat pairs of runs (--floor adds, to each pair, the bare spider parsing every page once with
-lxml: what any reading of the pages costs; --split times the parts of each inspect crawl from inside,
+lxml: what any reading of the pages costs; --same-scrapy the bare spider with the project's Scrapy
+components: what the inspection adds over the same Scrapy; --split times the parts of each inspect crawl from inside,
 benchmarks.cpu_split); --shards runs the largest region as 2 shards at once
 and merges them; --rescore times `scrapy rescore` on the largest region's DB; --probe times one
 `scrapy crawl probe` round with 5% of the sites hanging.
@@ -130,9 +131,13 @@ def main(argv=None):
     parser.add_argument("--sites", default="250", help="region sizes, comma-separated (≤ 1000)")
     parser.add_argument("--overhead", action="store_true", help="bare Scrapy spider over the same URLs")
     parser.add_argument("--repeat", type=int, default=3, metavar="K",
-                        help="--overhead: K pairs of runs (inspect, then the bare spider); the median counts")
+                        help="--overhead: K pairs of runs (inspect and the bare spider, by turns first); "
+                             "the median counts")
     parser.add_argument("--floor", action="store_true",
                         help="with --overhead: a third spider per pair, the bare one parsing each page once")
+    parser.add_argument("--same-scrapy", action="store_true",
+                        help="with --overhead: a third spider per pair, the bare one with the project's Scrapy "
+                             "components (queue, stats, downloader, garbage collector, middlewares off)")
     parser.add_argument("--profile", action="store_true",
                         help="--overhead: sample both crawls with py-spy and split their CPU by stage")
     parser.add_argument("--split", action="store_true",
@@ -175,7 +180,7 @@ def main(argv=None):
             db = work / f"inspect-{n}.db"
             if opts.overhead:
                 results["overhead"] = overhead(work, work / f"sites-{n}.csv", extra, opts.repeat, opts.timeout,
-                                              opts.profile, opts.floor, opts.split)
+                                              opts.profile, opts.floor, opts.split, opts.same_scrapy)
             if opts.shards:
                 registry = work / f"sites-{n}.csv"
                 start = time.monotonic()
@@ -228,13 +233,15 @@ def profiled(cmd: list[str], out: Path) -> list[str]:
 
 
 def overhead(work: Path, registry: Path, extra: dict, repeat: int, timeout: float, profile: bool = False,
-             floor: bool = False, split: bool = False) -> dict:
+             floor: bool = False, split: bool = False, same_scrapy: bool = False) -> dict:
     """CPU per response of the inspect crawl against a bare Scrapy spider fetching the requests it
-    made (recorded in the region run), in `repeat` back-to-back pairs: the machine's speed drifts by
-    tens of percent between minutes, a pair's two runs see nearly the same machine.
+    made (recorded in the region run), in `repeat` back-to-back pairs, the bare spider first in every
+    other one: the machine's speed drifts by tens of percent between minutes, a pair's two runs see
+    nearly the same machine.
 
     floor: each pair also runs the bare spider parsing every page once (``-a read=1``), what any
-    inspection that reads the pages in the crawl process pays at least. split: each inspect crawl
+    inspection that reads the pages in the crawl process pays at least. same_scrapy: each pair also
+    runs the bare spider with the project's choice of Scrapy components. split: each inspect crawl
     runs under benchmarks.cpu_split, whose table of where its CPU went is printed after the pair."""
     urls = work / "requests.txt"
     requests = len(urls.read_text().splitlines())
@@ -249,11 +256,19 @@ def overhead(work: Path, registry: Path, extra: dict, repeat: int, timeout: floa
             cmd = [cmd[0], "-m", "benchmarks.cpu_split", *cmd[3:]]
         if profile:
             cmd = profiled(cmd, work / f"profile-inspect-{i}.txt")
-        full = inspected(measure(cmd, ROOT, work / f"overhead-inspect-{i}.log", timeout), db)
-        cmd = bare_cmd(urls, extra)
+        bare_run_cmd = bare_cmd(urls, extra)
         if profile:
-            cmd = profiled(cmd, work / f"profile-bare-{i}.txt")
-        bare = with_pages(bare_run(cmd, bare_dir, work / f"overhead-bare-{i}.log", timeout), requests)
+            bare_run_cmd = profiled(bare_run_cmd, work / f"profile-bare-{i}.txt")
+        runs = {
+            "inspect": lambda: inspected(measure(cmd, ROOT, work / f"overhead-inspect-{i}.log", timeout), db),
+            "bare": lambda: with_pages(bare_run(bare_run_cmd, bare_dir, work / f"overhead-bare-{i}.log", timeout),
+                                       requests),
+        }
+        # every other pair the bare spider goes first, so that a drift of the machine's speed within a
+        # batch favours neither
+        order = ("inspect", "bare") if i % 2 == 0 else ("bare", "inspect")
+        measured = {name: runs[name]() for name in order}
+        full, bare = measured["inspect"], measured["bare"]
         ratio = round(full["cpu_ms_per_page"] / bare["cpu_ms_per_page"] - 1, 3)
         pair = {"inspect": full, "bare": bare, "cpu_per_page": ratio,
                 "wall": round(full["wall_s"] / bare["wall_s"] - 1, 3)}
@@ -263,6 +278,15 @@ def overhead(work: Path, registry: Path, extra: dict, repeat: int, timeout: floa
             log = (work / f"overhead-inspect-{i}.log").read_text()
             print(f"pair {i + 1}: where the inspect crawl's CPU went (benchmarks.cpu_split)")
             print("\n".join(line for line in log.splitlines() if line.startswith("|")), flush=True)
+        if same_scrapy:
+            pair["same_scrapy"] = with_pages(measure(bare_cmd(urls, {**extra, **project_components()}), bare_dir,
+                                                     work / f"overhead-same-scrapy-{i}.log", timeout, project=False),
+                                             requests)
+            pair["same_scrapy_cpu_per_page"] = round(
+                full["cpu_ms_per_page"] / pair["same_scrapy"]["cpu_ms_per_page"] - 1, 3)
+            report(f"pair {i + 1}: bare spider with the project's Scrapy components", pair["same_scrapy"])
+            print(f"pair {i + 1}: overhead over the same Scrapy components {pair['same_scrapy_cpu_per_page']:+.0%} "
+                  "CPU per response", flush=True)
         if floor:
             pair["reading"] = with_pages(bare_run(bare_cmd(urls, extra, "read=1"), bare_dir,
                                                   work / f"overhead-reading-{i}.log", timeout), requests)
@@ -277,6 +301,10 @@ def overhead(work: Path, registry: Path, extra: dict, repeat: int, timeout: floa
               f"user {pair['added_s']['user_s']:+.1f}, system {pair['added_s']['sys_s']:+.1f})", flush=True)
     median = _median([p["cpu_per_page"] for p in pairs], "overhead of the inspect pipeline, CPU per response")
     result = {"pairs": pairs, "cpu_per_page_median": median}
+    if same_scrapy:
+        result["same_scrapy_cpu_per_page_median"] = _median(
+            [p["same_scrapy_cpu_per_page"] for p in pairs],
+            "overhead over a bare spider with the project's Scrapy components, CPU per response")
     if floor:
         result["reading_cpu_per_page_median"] = _median([p["reading_cpu_per_page"] for p in pairs],
                                                         "parsing each page once, CPU per response")
@@ -285,6 +313,23 @@ def overhead(work: Path, registry: Path, extra: dict, repeat: int, timeout: floa
         print("py-spy samples by stage (pair 1; the CPU figures above include py-spy's own):")
         split([str(work / "profile-inspect-0.txt"), str(work / "profile-bare-0.txt")])
     return result
+
+
+def project_components() -> dict:
+    """Settings giving the bare spider the Scrapy components the project swaps or turns off (the
+    scheduler's queue, the stats collector, the downloader, the download counts, the garbage
+    collector's thresholds, the middlewares set to None), and none of its reading of pages: what the
+    inspection adds over the same Scrapy."""
+    project = get_project_settings()
+    off = {name: None for name, order in project.getdict("DOWNLOADER_MIDDLEWARES").items() if order is None}
+    return {
+        "SCHEDULER_PRIORITY_QUEUE": project["SCHEDULER_PRIORITY_QUEUE"], "STATS_CLASS": project["STATS_CLASS"],
+        "DOWNLOADER": project["DOWNLOADER"], "GC_THRESHOLDS": ",".join(map(str, project.getlist("GC_THRESHOLDS"))),
+        "EXTENSIONS": json.dumps({"crawler.extensions.GarbageCollection": 50}),
+        "DOWNLOADER_MIDDLEWARES": json.dumps({**off, "crawler.stats.DownloadCounts": 850}),
+        "SPIDER_MIDDLEWARES": json.dumps({name: None for name, order in project.getdict("SPIDER_MIDDLEWARES").items()
+                                          if order is None}),
+    }
 
 
 def bare_cmd(urls: Path, extra: dict, *args: str) -> list[str]:
