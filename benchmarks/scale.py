@@ -7,9 +7,9 @@ RSS. --overhead also fetches the same URLs with a bare Scrapy spider (Scrapy's d
 concurrency and one slot per site) and reports the inspect pipeline's overhead, the median of
 --repeat pairs of runs (--floor adds, to each pair, the bare spider parsing every page once with
 lxml: what any reading of the pages costs; --same-scrapy the bare spider with the project's Scrapy
-components: what the inspection adds over the same Scrapy; --split times the parts of each inspect crawl from inside,
-benchmarks.cpu_split); --shards runs the largest region as 2 shards at once
-and merges them; --rescore times `scrapy rescore` on the largest region's DB; --probe times one
+components: what the inspection adds over the same Scrapy; --split times the parts of each inspect
+crawl from inside, benchmarks.cpu_split); --shards runs the largest region as 2 shards at once and
+merges them; --rescore times `scrapy rescore` on the largest region's DB; --probe times one
 `scrapy crawl probe` round with 5% of the sites hanging.
 Politeness is off (no delay, no AutoThrottle) so that the figures measure our code; --polite turns
 the project's defaults back on (for both spiders), to see what a real run's wall time is bound by.
@@ -279,9 +279,11 @@ def overhead(work: Path, registry: Path, extra: dict, repeat: int, timeout: floa
             print(f"pair {i + 1}: where the inspect crawl's CPU went (benchmarks.cpu_split)")
             print("\n".join(line for line in log.splitlines() if line.startswith("|")), flush=True)
         if same_scrapy:
+            log = work / f"overhead-same-scrapy-{i}.log"
             pair["same_scrapy"] = with_pages(measure(bare_cmd(urls, {**extra, **project_components()}), bare_dir,
-                                                     work / f"overhead-same-scrapy-{i}.log", timeout, project=False),
-                                             requests)
+                                                     log, timeout, project=False), requests)
+            if "'crawler.stats.DownloadCounts'" not in log.read_text():
+                raise RuntimeError(f"the bare spider ran without the project's Scrapy components (log: {log})")
             pair["same_scrapy_cpu_per_page"] = round(
                 full["cpu_ms_per_page"] / pair["same_scrapy"]["cpu_ms_per_page"] - 1, 3)
             report(f"pair {i + 1}: bare spider with the project's Scrapy components", pair["same_scrapy"])
@@ -327,14 +329,18 @@ def project_components() -> dict:
     collector's thresholds, the middlewares set to None), and none of its reading of pages: what the
     inspection adds over the same Scrapy."""
     project = get_project_settings()
-    off = {name: None for name, order in project.getdict("DOWNLOADER_MIDDLEWARES").items() if order is None}
+
+    def chosen(setting: str, *kept: str) -> str:
+        """The project's entries of ``setting`` set to None, and those named."""
+        entries = project.getdict(setting)
+        return json.dumps({name: order for name, order in entries.items() if order is None or name in kept})
+
     return {
         "SCHEDULER_PRIORITY_QUEUE": project["SCHEDULER_PRIORITY_QUEUE"], "STATS_CLASS": project["STATS_CLASS"],
         "DOWNLOADER": project["DOWNLOADER"], "GC_THRESHOLDS": ",".join(map(str, project.getlist("GC_THRESHOLDS"))),
-        "EXTENSIONS": json.dumps({"crawler.extensions.GarbageCollection": 50}),
-        "DOWNLOADER_MIDDLEWARES": json.dumps({**off, "crawler.stats.DownloadCounts": 850}),
-        "SPIDER_MIDDLEWARES": json.dumps({name: None for name, order in project.getdict("SPIDER_MIDDLEWARES").items()
-                                          if order is None}),
+        "EXTENSIONS": chosen("EXTENSIONS", "crawler.extensions.GarbageCollection"),
+        "DOWNLOADER_MIDDLEWARES": chosen("DOWNLOADER_MIDDLEWARES", "crawler.stats.DownloadCounts"),
+        "SPIDER_MIDDLEWARES": chosen("SPIDER_MIDDLEWARES"),
     }
 
 
