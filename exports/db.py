@@ -63,6 +63,10 @@ SCHEMA: dict[str, tuple[tuple[str, ...], dict[str, type]]] = {
     }),
 }
 
+# Judging reads a run's facts a batch of sites at a time (rules/rows.py); a table whose key does not
+# start with (run_id, site_id) gets an index that does, or each batch would read the whole run.
+INDEXES: dict[str, tuple[str, ...]] = {"pages": ("run_id", "site_id", "url")}
+
 
 _AS_IS = frozenset({str, int, float, type(None)})
 
@@ -108,6 +112,8 @@ def ensure_schema(db: sqlite_utils.Database, schema=None) -> None:
             if missing:
                 for c, t in missing.items():
                     table.add_column(c, t)
+        if name in INDEXES and schema is None:
+            table.create_index(INDEXES[name], if_not_exists=True)
 
 
 def upsert(db: sqlite_utils.Database, table: str, rows: list[dict], key: tuple[str, ...] | None = None) -> None:

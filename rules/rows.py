@@ -16,11 +16,15 @@ MAX_FILTERED_SITES = 500
 def run_rows(con: sqlite3.Connection, table: str, run_id: str, where: str = "", columns: str = "*", sites=None):
     """The run's rows of ``table`` in key order, so that a shard, a merge and a re-run list the same
     evidence in the same order (write order follows the network's timing). ``sites``: site ids the
-    caller wants (rows of other sites may still come when there are many)."""
+    caller wants (rows of other sites may still come when there are many); a read filtered by site
+    comes site by site, each site's rows in key order."""
     info = sorted((r for r in con.execute(f"PRAGMA table_info([{table}])") if r[5]), key=lambda r: r[5])
     order = ", ".join(f"[{r[1]}]" for r in info) or "rowid"
     params: tuple = (run_id,)
     if sites is not None and len(sites) <= MAX_FILTERED_SITES:
         params += tuple(sites)
         where += f" AND site_id IN ({','.join('?' * len(sites))})"
+        if "site_id" not in (r[1] for r in info):
+            # each site's rows still come in key order; site by site, they come from exports.db.INDEXES
+            order = f"[site_id], {order}"
     return con.execute(f"SELECT {columns} FROM [{table}] WHERE run_id = ? {where} ORDER BY {order}", params)

@@ -174,6 +174,27 @@ def test_site_specific_spider_runs_alone(demo_registry, tmp_path):
     assert dated > 30
 
 
+def test_a_batch_of_sites_reads_its_pages_by_the_site_index(tmp_path):
+    """Judging reads 100 sites at a time: their pages come through the (run_id, site_id, url) index, in
+    each site's key order, not from a scan of the whole run."""
+    from exports import db as dbmod
+    from rules.rows import run_rows
+
+    db = dbmod.connect(tmp_path / "batch.db")
+    # the hosts run the other way round from the site ids: key order alone would not group the rows by site
+    urls = {f"s{i}": [f"http://{'zyxwvu'[i]}.example/p{j}" for j in (3, 1, 2)] for i in range(6)}
+    written = [(sid, site_urls[j]) for j in range(3) for sid, site_urls in reversed(urls.items())]  # interleaved
+    dbmod.upsert(db, "pages", [{"run_id": "r", "site_id": sid, "url": url, "role": "column"} for sid, url in written])
+    db.conn.close()
+    con = sqlite3.connect(tmp_path / "batch.db")
+    executed = []
+    con.set_trace_callback(executed.append)
+    rows = run_rows(con, "pages", "r", columns="site_id, url", sites={"s4", "s1", "s2"}).fetchall()
+    assert rows == [(sid, url) for sid in ("s1", "s2", "s4") for url in sorted(urls[sid])]
+    plan = " ".join(str(r) for r in con.execute(f"EXPLAIN QUERY PLAN {executed[-1]}"))
+    assert "idx_pages_run_id_site_id_url" in plan and "site_id=?" in plan and "TEMP B-TREE" not in plan, plan
+
+
 def test_judging_in_small_batches_gives_the_same_findings(demo_db, tmp_path, monkeypatch):
     from scrapy.settings import Settings
 
