@@ -112,7 +112,7 @@ def ensure_schema(db: sqlite_utils.Database, schema=None) -> None:
             if missing:
                 for c, t in missing.items():
                     table.add_column(c, t)
-        if name in INDEXES and schema is None:
+        if name in INDEXES:
             table.create_index(INDEXES[name], if_not_exists=True)
 
 

@@ -25,6 +25,6 @@ def run_rows(con: sqlite3.Connection, table: str, run_id: str, where: str = "", 
         params += tuple(sites)
         where += f" AND site_id IN ({','.join('?' * len(sites))})"
         if "site_id" not in (r[1] for r in info):
-            # each site's rows still come in key order; site by site, they come from exports.db.INDEXES
+            # site first, then key: read through the table's (run_id, site_id, …) index (exports.db.INDEXES)
             order = f"[site_id], {order}"
     return con.execute(f"SELECT {columns} FROM [{table}] WHERE run_id = ? {where} ORDER BY {order}", params)
