@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crawler.security import lexicon, privacy, scan_page
+from crawler.security import hidden, lexicon, privacy, scan_page
 from rules.base import Context
 from rules.builtin.privacy_leak import PrivacyLeak
 from rules.builtin.security_incident import SecurityIncident
@@ -150,6 +150,19 @@ def test_hiding_found_on_elements_with_class_and_id_and_no_style_sheet():
     found = {link.target: link for link in by_kind(signals(html, role="homepage"), "hidden_link")}
     assert set(found) == {"http://a.top/", "http://b.top/"}
     assert "display_none" in found["http://a.top/"].signals and "zero_size" in found["http://b.top/"].signals
+
+
+def test_links_in_nested_hidden_blocks_are_found_once_in_page_order():
+    # a noscript block is read as if it stood at the top: what hides inside it is a block of its own
+    html = page('<div style="display:none"><a href="http://a.top/">真人百家乐</a>'
+                '<p style="color:#fff"><a href="http://b.top/">真人百家乐</a></p>'
+                '<noscript><a href="http://e.top/">友情链接</a><p style="font-size:0"><a href="http://c.top/">真人百家乐</a>'
+                '</p></noscript></div><div><a href="http://f.top/">友情链接</a></div>'
+                '<span style="color:#fff"><a href="http://d.top/">真人百家乐</a></span>')
+    found = hidden.scan(html, "http://www.x.gov.cn/").links
+    assert [link.href for link in found] == ["http://a.top/", "http://b.top/", "http://c.top/", "http://d.top/"]
+    assert [link.methods for link in found] == [{"display_none"}, {"display_none", "same_color"}, {"zero_size"},
+                                                {"same_color"}]
 
 
 def test_hidden_gambling_link_vetoes_with_its_signals():

@@ -22,7 +22,10 @@ import base64
 import binascii
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit
+
+import lxml.etree
 
 from crawler.extract.html import fold, parse
 from crawler.extract.written import unescape_js
@@ -200,10 +203,32 @@ def _marquee_unreadable(el, decl) -> bool:
     return any(s is not None and s <= 2 for s in sizes) or (amount.isdigit() and int(amount) >= 200)
 
 
-# attributes that cannot hide an element or colour it (style sheets aside)
-_INERT = frozenset({"href", "src", "title", "alt", "target", "rel", "name", "type", "lang", "dir", "colspan",
-                    "rowspan", "border", "align", "valign", "cellpadding", "cellspacing", "charset", "content",
-                    "http-equiv", "value", "for", "action", "method", "tabindex", "onclick"})
+_SKIPPED = ("script", "style", "head", "noscript", "template")
+
+
+@lru_cache(maxsize=64)
+def _styling(with_sheet: bool, styled_tags: tuple[str, ...]) -> lxml.etree.XPath:
+    """The elements whose own markup can hide them or colour them (an attribute ``scan`` reads, a tag a
+    style sheet styles), in document order. Any other element is as its parent is."""
+    attributes = ["style", "hidden", "width", "height", "color", "bgcolor", "scrollamount"]
+    attributes += ["class", "id"] if with_sheet else []
+    # found from the attributes up: lxml tests one name per attribute, not a predicate per element
+    paths = [f".//@{name}/.." for name in attributes] + [f"descendant-or-self::{tag}" for tag in styled_tags]
+    return lxml.etree.XPath(" | ".join(paths))
+
+
+def _inherited(el, state: dict, top: tuple) -> tuple:
+    """The state the nearest element read above ``el`` passes down; at the top, or under a skipped element,
+    ``top``."""
+    parent = el.getparent()
+    while parent is not None:
+        found = state.get(parent)
+        if found is not None:
+            return found
+        if parent.tag.lower() in _SKIPPED:
+            return top
+        parent = parent.getparent()
+    return top
 
 
 def scan(html, url: str, through: set[str] = frozenset()) -> HiddenScan:
@@ -217,23 +242,16 @@ def scan(html, url: str, through: set[str] = frozenset()) -> HiddenScan:
     out = HiddenScan()
     body = next(root.iter("body"), None)
     page_bg = (_inline_colors(body)[1] if body is not None else None) or _body_rule_bg(rules) or "#ffffff"
-    # per element: (hiding methods in force, background, colour, the outermost hidden ancestor)
+    # per element read: (hiding methods in force, background, colour, the outermost hidden ancestor)
     state: dict = {}
     top = (frozenset(through), page_bg, "", None)
-    inert = _INERT if rules else _INERT | {"class", "id"}  # a class or id matters only to a style sheet
-    styled_tags = {tag for tag, kind, name in rules if not kind and not name}
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    styled_tags = tuple(sorted({tag for tag, kind, name in rules if not kind and not name}))
+    blocks = [root] if through else []  # markup a script writes is hidden as a whole
+    for el in _styling(bool(rules), styled_tags)(root):
         tag = el.tag.lower()
-        if tag in ("script", "style", "head", "noscript", "template"):
+        if tag in _SKIPPED:  # what is inside is read as if it stood at the top
             continue
-        methods, bg, color, outer = state.get(el.getparent(), top)
-        attrib = el.attrib
-        if tag not in styled_tags and (not attrib or (not methods and inert.issuperset(attrib))):
-            # most elements: nothing of their own can hide them or change their colours
-            state[el] = (methods, bg, color, outer)
-            continue
+        methods, bg, color, outer = _inherited(el, state, top)
         decl = _element_decl(el, rules)
         own = hiding(decl)
         if el.get("hidden") is not None:
@@ -249,18 +267,27 @@ def scan(html, url: str, through: set[str] = frozenset()) -> HiddenScan:
             sizes = [_length(decl.get(p, "")) for p in ("width", "height")]
             if any(s is not None and s <= 2 for s in sizes):
                 own.add("zero_iframe")
+        if own and not methods:
+            blocks.append(el)
         methods = frozenset(methods | own)
         if own - set(through) and outer is None:
             outer = el
             out.hidden_text.append(_text(el))
         state[el] = (methods, bg, color, outer)
-        href = el.get("href") if tag == "a" else el.get("src") if tag == "iframe" else None
-        if href and methods:
-            target = resolve(url, href)
-            if target:
-                block = _text(outer)[:500] if outer is not None else ""
-                out.links.append(HiddenLink(target, fold(el.text_content() if tag == "a" else ""),
-                                            set(methods), block))
+    seen: set = set()
+    for block in blocks:  # in document order; a block inside another one adds no link
+        for el in block.iter("a", "iframe"):
+            if el in seen:
+                continue
+            seen.add(el)
+            href = el.get("href") if el.tag == "a" else el.get("src")
+            methods, _, _, outer = state.get(el) or _inherited(el, state, top)
+            if href and methods:
+                target = resolve(url, href)
+                if target:
+                    text = _text(outer)[:500] if outer is not None else ""
+                    out.links.append(HiddenLink(target, fold(el.text_content() if el.tag == "a" else ""),
+                                                set(methods), text))
     for written, methods in scripts(root):
         markup = "<" in written
         text = fold(parse(f"<html><body>{written}</body></html>").text_content()) if markup else written
