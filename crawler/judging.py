@@ -76,7 +76,7 @@ def summary_lines(verdicts) -> list[str]:
             lines.append(f"  {v.site_id}: not inspected ({v.reason})")
         else:
             lines.append(f"  {v.site_id}: {'合格' if v.qualified else '不合格'}"
-                         + (f" vetoes={','.join(v.vetoes)}" if v.vetoes else f" score={v.score}"))
+                         + (f" vetoes={','.join(v.vetoes)}" if v.vetoes else f" score={v.score:g}"))
     return lines
 
 

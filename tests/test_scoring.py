@@ -59,6 +59,14 @@ def test_default_table_caps_identity_at_five(base_db, tmp_path):
     assert findings == [(IDENTITY_RAW,)]  # the findings keep their own points; the cap applies to the score
 
 
+def test_rescore_prints_each_score_as_the_report_does(base_db, tmp_path):
+    db = tmp_path / "s.db"
+    shutil.copy(base_db, db)
+    result = run_scrapy("rescore", "-d", str(db), *OTHERS_OFF)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "  portal: 合格 score=95\n" in result.stdout  # 95, not 95.0: the notice's 得分 column
+
+
 def test_sixty_passes_and_below_sixty_fails(base_db, tmp_path):
     assert rescore(base_db, tmp_path, identity_points(35))["portal"][:2] == (1, 60.0)
     q, score, _, _ = rescore(base_db, tmp_path, identity_points(35.1))["portal"]
