@@ -49,9 +49,14 @@ EXTENSIONS = {
 }
 # Charset repair runs after decompression (590) and redirects (600); see docs/reliability.md.
 # Request and response counts without byte counts (crawler/stats.py); no HTTP auth (public pages: a
-# site-specific spider with http_user puts HttpAuthMiddleware back).
+# site-specific spider with http_user puts HttpAuthMiddleware back); meta refresh redirects without
+# decoding the pages that have none. Off: the offsite filter, which only acts on a spider's
+# allowed_domains: a site's hosts come from the registry, and link checks leave the site on purpose.
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware": None,
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.middlewares.MetaRefresh": 580,
     "crawler.middlewares.CharsetRepairMiddleware": 560,
     "scrapy.downloadermiddlewares.stats.DownloaderStats": None,
     "crawler.stats.DownloadCounts": 850,

@@ -77,6 +77,10 @@ class LinkAnalyzer(Analyzer):
         self.seen: dict[str, dict[str, _Link]] = {}  # site → url → first sighting
         self.results: dict[str, tuple] = {}  # url → (outcome, code, method, detail), once per run
         self.waiting: dict[str, list[_Link]] = {}  # url → sightings waiting for the one check under way
+        # read once: asked for every page and every check
+        self.budget = self.settings.getint("LINKS_MAX_PER_SITE")
+        self.timeout = self.settings.getfloat("LINKS_TIMEOUT")
+        self.maxsize = self.settings.getint("LINKS_MAXSIZE")
         crawler.signals.connect(self.headers_received, signal=signals.headers_received)
 
     def headers_received(self, headers, body_length, request, spider):
@@ -88,7 +92,6 @@ class LinkAnalyzer(Analyzer):
         seen = self.seen.setdefault(site.site_id, {})
         if role == "homepage":
             yield from self.soft404_probe(spider, site, response)
-        budget = self.settings.getint("LINKS_MAX_PER_SITE")
         on_homepage = role in ("homepage", "homepage_panel", "homepage_menu")  # shown on the homepage
         for url, attr, node in self.links(response, page):
             if url in seen:
@@ -98,7 +101,7 @@ class LinkAnalyzer(Analyzer):
             kind = self.kind(url, attr)
             if kind is None:
                 continue
-            if len(seen) >= budget:
+            if len(seen) >= self.budget:
                 spider.crawler.stats.inc_value("govinspect/links/over_site_budget")
                 break
             external = not site.owns(url)
@@ -152,8 +155,7 @@ class LinkAnalyzer(Analyzer):
         """A check request: redirects followed, every status seen, after the site's own pages (priority)."""
         return spider.follow(site, url, self, step, role="link", method=method, priority=-10, link_url=url,
                              dont_filter=True, record_page=False, handle_httpstatus_list=ERROR_STATUSES,
-                             dont_cache=True, download_timeout=self.settings.getfloat("LINKS_TIMEOUT"),
-                             download_maxsize=self.settings.getint("LINKS_MAXSIZE"))
+                             dont_cache=True, download_timeout=self.timeout, download_maxsize=self.maxsize)
 
     def checked(self, spider, response, site):
         code, method, url = response.status, response.request.method, response.meta["link_url"]

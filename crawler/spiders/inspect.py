@@ -80,6 +80,7 @@ class InspectSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.analyzers = load_analyzers(crawler)
+        spider.max_requests = crawler.settings.getint("INSPECT_SITE_MAX_REQUESTS")  # read once: asked per request
         spider.rendering = render.enable(crawler, spider.sites.values())
         crawler.signals.connect(spider.on_dropped, signal=signals.request_dropped)
         return spider
@@ -225,7 +226,7 @@ class InspectSpider(scrapy.Spider):
 
     def request(self, site, url, callback, role, method="GET", priority=0, **meta):
         dont_filter = meta.pop("dont_filter", False)
-        if self.requests_made[site.site_id] >= self.settings.getint("INSPECT_SITE_MAX_REQUESTS"):
+        if self.requests_made[site.site_id] >= self.max_requests:
             self.crawler.stats.inc_value("govinspect/requests/over_site_budget")
             return None
         self.requests_made[site.site_id] += 1
