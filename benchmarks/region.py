@@ -4,13 +4,19 @@ Each site is a demo-region site (crawler.demo.world) in one of the CMS families,
 crawler.demo.render.SiteRenderer and written to disk; nginx (Debian's package, its own prefix and
 config in a temp dir, no global config touched) serves site i on its own loopback address, so the
 server is never what a benchmark measures.
+
+To crawl or profile a region by hand, serve it until interrupted (Ctrl-C) and use the registry it writes:
+
+    .venv/bin/python -m benchmarks.region --sites 250 --workdir /tmp/bench   # writes /tmp/bench/served-250.csv
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import hashlib
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -181,3 +187,26 @@ def wait_listening(host: str, port: int, proc, timeout: float = 30) -> None:
         except OSError:
             time.sleep(0.1)
     raise RuntimeError(f"nginx not listening on {host}:{port}")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Serve a generated region until interrupted.")
+    parser.add_argument("--sites", type=int, default=250, help="how many sites (≤ 1000)")
+    parser.add_argument("--workdir", required=True, help="where the pages, nginx's files and the registry go")
+    opts = parser.parse_args(argv)
+    work = Path(opts.workdir)
+    work.mkdir(parents=True, exist_ok=True)
+    # a plain kill stops nginx too, as Ctrl-C does
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    with NginxRegion(generate_sites(opts.sites), work) as region:
+        registry = region.write_registry(work / f"served-{opts.sites}.csv")
+        print(f"serving {opts.sites} sites; registry {registry}; Ctrl-C stops", flush=True)
+        try:
+            while region.proc.poll() is None:
+                time.sleep(1)
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()
