@@ -20,10 +20,8 @@ COLUMNS = {"xwdt": "新闻动态", "tzgg": "通知公告"}
 def forwarding(encoding: str, tag: str) -> Reply:
     page = (f"<html><head><meta charset='{encoding}'>{tag}<title>测试县人民政府</title></head>"
             "<body><p>页面正在跳转，请稍候……</p></body></html>")
-    body = page.encode(encoding)
-    if encoding == "utf-16":
-        body = page.encode("utf-16")  # with its byte order mark, as Windows editors write it
-    return Reply(200, body, content_type=f"text/html; charset={encoding}")
+    # Python's utf-16 writes a byte order mark first, as Windows editors do
+    return Reply(200, page.encode(encoding), content_type=f"text/html; charset={encoding}")
 
 
 HOMEPAGES = {
