@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import fields, is_dataclass
 from datetime import date
 
-from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from crawler.dates import parse_date, parse_date_fallback, url_year
@@ -51,11 +49,11 @@ class ValidatePipeline:
     def problem(item) -> str:
         if not is_fact(item):
             return f"not a govinspect item (no table and key): {type(item).__name__}"
-        names = _field_names(item)
-        keys = {k: getattr(item, k) for k in item.key if k in names} if names else _row(item)
+        names = dbmod.field_names(item)
+        keys = {k: getattr(item, k) for k in item.key if k in names} if names else dbmod.row_of(item)
         missing = [k for k in item.key if k in keys and keys[k] in (None, "")]
         if missing:
-            return f"{type(item).__name__} without {', '.join(missing)}: {_row(item)}"
+            return f"{type(item).__name__} without {', '.join(missing)}: {dbmod.row_of(item)}"
         return ""
 
 
@@ -113,7 +111,7 @@ class StorePipeline:
     def process_item(self, item):
         facts, now = facts_of(item), False
         for fact in facts:
-            row = _row(fact)
+            row = dbmod.row_of(fact)
             if "run_id" in fact.key and not row.get("run_id"):
                 row["run_id"] = self.crawler.spider.run_id
             self.pending.setdefault((fact.table, fact.key), []).append(row)
@@ -135,24 +133,3 @@ class StorePipeline:
     def close_spider(self):
         self.flush()
         self.db.close()
-
-
-def _row(item) -> dict:
-    """The item's fields as a row. A dataclass's fields are read directly: dataclasses.asdict
-    deep-copies every value, the store's largest cost per item (the store serialises lists and
-    dicts itself)."""
-    names = _field_names(item)
-    if names:
-        return {name: getattr(item, name) for name in names}
-    return ItemAdapter(item).asdict()
-
-
-def _field_names(item) -> tuple[str, ...]:
-    """A dataclass item's field names (looked up once per class); () for other items."""
-    names = _FIELDS.get(type(item))
-    if names is None:
-        names = _FIELDS[type(item)] = tuple(f.name for f in fields(item)) if is_dataclass(item) else ()
-    return names
-
-
-_FIELDS: dict[type, tuple[str, ...]] = {}

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 import sqlite_utils
+from itemadapter import ItemAdapter
 
 # table → (primary key, {column: type}); columns beyond these are added as items grow them
 SCHEMA: dict[str, tuple[tuple[str, ...], dict[str, type]]] = {
@@ -81,6 +83,27 @@ def to_cell(value):
     if isinstance(value, bool):
         return int(value)
     return value
+
+
+def row_of(obj) -> dict:
+    """An item's or a dataclass's fields as a row, values as they are. A dataclass's fields are read
+    directly: ``dataclasses.asdict`` deep-copies every value (a finding's evidence, a page's lists),
+    which ``to_cell`` serialises anyway; it was the largest cost of storing a fact and of judging."""
+    names = field_names(obj)
+    if names:
+        return {name: getattr(obj, name) for name in names}
+    return ItemAdapter(obj).asdict()
+
+
+def field_names(obj) -> tuple[str, ...]:
+    """A dataclass's field names (looked up once per class); () for anything else."""
+    names = _FIELDS.get(type(obj))
+    if names is None:
+        names = _FIELDS[type(obj)] = tuple(f.name for f in fields(obj)) if is_dataclass(obj) else ()
+    return names
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def connect(path: str | Path, create: bool = True) -> sqlite_utils.Database:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 
+from exports.db import replace_run_rows, row_of
 from rules.account_facts import AccountFacts, load_accounts
 from rules.base import Context, Finding, Rule
 from rules.facts import SiteFacts, load_sites
@@ -64,8 +65,6 @@ class Engine:
 
         Facts are loaded a batch of sites at a time: what judging holds in memory does not grow with
         the registry."""
-        from exports.db import replace_run_rows  # exports owns the writing
-
         ids = sorted(site_ids) if site_ids is not None else [
             sid for sid, in con.execute("SELECT site_id FROM sites WHERE run_id = ? ORDER BY site_id", (run_id,))]
         finding_rows, verdict_rows, verdicts = [], [], []
@@ -74,7 +73,7 @@ class Engine:
                 findings, verdict = self.evaluate_site(site, asof)
                 verdicts.append(verdict)
                 finding_rows.extend(finding_rows_for(run_id, site.site_id, "site", findings))
-                verdict_rows.append({"run_id": run_id, **asdict(verdict)})
+                verdict_rows.append({"run_id": run_id, **row_of(verdict)})
         where, params = "", ()
         if site_ids is not None:
             marks = ",".join("?" * len(site_ids))
@@ -93,8 +92,6 @@ class Engine:
         An account is 不合格 on any veto finding; it has no judgement (qualified NULL) when it was not
         found without that counting as a failure, could not be verified, or its freshness is unknown.
         """
-        from exports.db import replace_run_rows
-
         finding_rows, verdicts = [], []
         for account in load_accounts(con, run_id, account_ids):
             findings = self.evaluate_account(account, asof)
@@ -128,5 +125,5 @@ def finding_rows_for(run_id: str, subject_id: str, target: str, findings: list[F
         if (f.rule_id, f.subject) in seen:
             f.subject = f"{f.subject}#{sum(1 for k in seen if k[0] == f.rule_id)}"
         seen.add((f.rule_id, f.subject))
-        rows.append({"run_id": run_id, "site_id": subject_id, "target": target, **asdict(f)})
+        rows.append({"run_id": run_id, "site_id": subject_id, "target": target, **row_of(f)})
     return rows
