@@ -122,7 +122,8 @@ class Facts:
     Scrapy spends an asyncio task, a pass through every spider middleware, the ``item_scraped``
     signal and a log record on each item it is given; at two facts per response that was about a
     quarter of what the inspection cost above a bare crawl (BENCHMARKS.md). Spiders and analyzers
-    still yield single facts: ``crawler.middlewares.FactBatches`` gathers them per response.
+    still yield single facts: ``crawler.middlewares.FactBatches`` gathers them per response (the link
+    checker's across responses, ``LINKS_FACT_BATCH``).
     """
 
     facts: list = field(default_factory=list)

@@ -87,7 +87,8 @@ class NormalizeDatesPipeline:
 
 
 class StorePipeline:
-    """Upsert items into INSPECT_DB, in batches (by count and by time) so a kill loses little."""
+    """Upsert items into INSPECT_DB, in batches (by count and by time) so a kill loses little. At
+    close it also stores the facts a spider still holds back (``held_facts()``), as they are."""
 
     batch_size = 500
     batch_seconds = 2.0
@@ -131,5 +132,12 @@ class StorePipeline:
         self.pending, self.count, self.last_flush = {}, 0, time.monotonic()
 
     def close_spider(self):
+        # facts the spider held back to send in batches: a crawl stopped before its link checks were done
+        held = getattr(self.crawler.spider, "held_facts", None)
+        facts = held() if held is not None else []
+        if facts:
+            logger.info("storing %d facts the spider held back", len(facts))
+            self.crawler.stats.set_value("govinspect/facts/held_at_close", len(facts))
+            self.process_item(Facts(facts=facts, url="held at close"))
         self.flush()
         self.db.close()

@@ -37,6 +37,11 @@ class Analyzer:
         """Called when a page this analyzer followed could not be fetched (already stored as a page)."""
         return ()
 
+    def release(self) -> list:
+        """Facts held back to leave in batches, handed over and forgotten. An analyzer that holds facts
+        yields what this returns when it sees fit; the store takes the rest when the crawl closes."""
+        return []
+
 
 def load_analyzers(crawler) -> dict[str, Analyzer]:
     enabled = [(path, order) for path, order in crawler.settings.getdict("PAGE_ANALYZERS").items() if order is not None]

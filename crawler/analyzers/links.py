@@ -77,6 +77,10 @@ class LinkAnalyzer(Analyzer):
         self.seen: dict[str, dict[str, _Link]] = {}  # site → url → first sighting
         self.results: dict[str, tuple] = {}  # url → (outcome, code, method, detail), once per run
         self.waiting: dict[str, list[_Link]] = {}  # url → sightings waiting for the one check under way
+        # a check's facts leave with a page's, or LINKS_FACT_BATCH at a time: one Scrapy item per check
+        # costs more than the check's own reading
+        self.held: list[LinkItem] = []
+        self.batch = self.settings.getint("LINKS_FACT_BATCH")
         # read once: asked for every page and every check
         self.budget = self.settings.getint("LINKS_MAX_PER_SITE")
         self.timeout = self.settings.getfloat("LINKS_TIMEOUT")
@@ -111,6 +115,7 @@ class LinkAnalyzer(Analyzer):
             link = _Link(site.site_id, url, kind, response.url, on_homepage, external, text[:80])
             seen[url] = link
             yield from self.check(spider, site, link)
+        yield from self.release()
 
     def may_leave(self, site, url) -> bool:
         """External links are checked unless switched off; a site served on loopback (a fixture, the demo)
@@ -185,10 +190,16 @@ class LinkAnalyzer(Analyzer):
         yield from self.resolve(url, ("broken", code, failure.request.method, f"{outcome}: {detail}"))
 
     def resolve(self, url, result):
-        """The check of ``url`` is done: a fact for every sighting waiting for it (any site)."""
+        """The check of ``url`` is done: a fact for every sighting waiting for it (any site), held until
+        LINKS_FACT_BATCH are or no check is under way."""
         self.results[url] = result
-        for link in self.waiting.pop(url, ()):
-            yield self.fact(link, *result)
+        self.held += [self.fact(link, *result) for link in self.waiting.pop(url, ())]
+        if len(self.held) >= self.batch or not self.waiting:
+            yield from self.release()
+
+    def release(self) -> list:
+        held, self.held = self.held, []
+        return held
 
     def fact(self, link: _Link, outcome, code, method, detail) -> LinkItem:
         self.crawler.stats.inc_value(f"govinspect/links/{outcome}")

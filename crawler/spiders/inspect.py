@@ -512,6 +512,10 @@ class InspectSpider(scrapy.Spider):
         analyzer = self.analyzers[response.meta["analyzer"]]
         yield from getattr(analyzer, response.meta["step"])(self, response, site) or ()
 
+    def held_facts(self) -> list:
+        """Facts the analyzers still hold back (``Analyzer.release``): the store takes them at close."""
+        return [fact for analyzer in self.analyzers.values() for fact in analyzer.release()]
+
     def wants_more(self, category, entries) -> bool:
         """Follow the next page until an item proves the column fresh (or the page budget is spent)."""
         if not entries:

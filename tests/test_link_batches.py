@@ -1,0 +1,43 @@
+"""Link facts leave the spider in batches (LINKS_FACT_BATCH), not one Scrapy item per check; none is lost."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import crawl_inspect, query
+
+LINKS = ("SELECT site_id, url, kind, page_url, on_homepage, external, outcome, http_code, method, detail, text "
+         "FROM links ORDER BY site_id, url")
+OUTCOMES = ("ok", "broken", "unverifiable")
+
+
+def stats(db) -> dict:
+    return json.loads(query(db, "SELECT stats FROM runs WHERE spider = 'inspect'")[0][0])
+
+
+def test_link_facts_in_batches_are_those_of_one_item_per_check(demo_registry, demo_db, tmp_path):
+    db = tmp_path / "one-by-one.db"
+    result = crawl_inspect(demo_registry, db, "2023-02-09", "-s", "LINKS_FACT_BATCH=1")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert query(db, LINKS) == query(demo_db, LINKS)
+    assert len(query(db, LINKS)) > 100
+    batched, single = stats(demo_db), stats(db)
+    assert batched["downloader/response_count"] == single["downloader/response_count"]
+    checks = sum(single.get(f"govinspect/links/{o}", 0) for o in OUTCOMES)
+    # one item a response with facts, one-by-one; in batches, the checks' facts ride with the pages' items
+    assert batched["item_scraped_count"] < single["item_scraped_count"] - checks / 2
+
+
+def test_link_facts_held_when_the_crawl_stops_are_stored(demo_registry, tmp_path):
+    """One site: its pages are fetched before its link checks, so a crawl stopped among the checks
+    holds facts that no page took along."""
+    rows = demo_registry.read_text(encoding="utf-8-sig").splitlines()
+    registry = tmp_path / "ali.csv"
+    registry.write_text("\n".join([rows[0], *(r for r in rows[1:] if r.startswith("ali,"))]) + "\n", encoding="utf-8")
+    db = tmp_path / "stopped.db"
+    result = crawl_inspect(registry, db, "2023-02-09", "-s", "LINKS_FACT_BATCH=100000", "-s", "CLOSESPIDER_PAGECOUNT=40")
+    assert "'finish_reason': 'closespider_pagecount'" in result.stderr, result.stderr[-3000:]
+    run = stats(db)
+    checked = sum(run.get(f"govinspect/links/{o}", 0) for o in OUTCOMES)
+    assert run.get("govinspect/facts/held_at_close", 0) > 0, run
+    assert query(db, "SELECT count(*) FROM links WHERE kind != 'soft404_probe'") == [(checked,)]
