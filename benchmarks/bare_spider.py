@@ -3,6 +3,7 @@
 Each line of the list is ``METHOD URL`` (benchmarks/record.py writes it during the inspect run).
 With ``-a read=1`` it also parses every HTML page once with lxml and touches each element's tag,
 attributes, text and tail: the least that any reading of the pages costs, whatever it looks for.
+With ``-a items=1`` it returns one small item per response: what Scrapy's handling of an item costs.
 
 Run from a directory without scrapy.cfg, so that only Scrapy's defaults apply:
 ``scrapy runspider bare_spider.py -a urls=URLS.txt [-a read=1] -s CONCURRENT_REQUESTS=128 …``
@@ -18,10 +19,11 @@ from scrapy.http import TextResponse
 class BareSpider(scrapy.Spider):
     name = "bare"
 
-    def __init__(self, urls, read="0", *args, **kwargs):
+    def __init__(self, urls, read="0", items="0", *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.path = urls
         self.read = read not in ("0", "", "false", "False")
+        self.items = items not in ("0", "", "false", "False")
 
     async def start(self):
         with open(self.path, encoding="utf-8") as f:
@@ -36,6 +38,8 @@ class BareSpider(scrapy.Spider):
         self.crawler.stats.inc_value("bare/pages")
         if self.read and isinstance(response, TextResponse) and response.body:
             self.crawler.stats.inc_value("bare/elements_read", touch(lxml.html.document_fromstring(response.text)))
+        # a list, not a generator: Scrapy re-reads a generator callback's source for every response
+        return [{"url": response.url}] if self.items else None
 
     def failed(self, failure):
         self.crawler.stats.inc_value("bare/failed")
