@@ -121,8 +121,9 @@ LINKS_TIMEOUT = 20
 LINKS_MAXSIZE = 1024 * 1024
 # Check links to other hosts too (each external URL once per run).
 LINKS_CHECK_EXTERNAL = True
-# Link facts leave the spider this many at a time (or with the next page's facts, or when no check is
-# under way; the store takes any left when the crawl closes): 1 makes each check's facts an item of its own.
+# Link facts leave the spider this many at a time (or with the next page's facts, 2 s after the first, or
+# when no check is under way; the store takes any left when the crawl closes): 1 makes each check's facts
+# an item of its own.
 LINKS_FACT_BATCH = 200
 # Identity checks (crawler/analyzers/identity.py): look up AAAA records of named hosts (IPv6).
 IDENTITY_DNS_CHECKS = True

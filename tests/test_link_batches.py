@@ -41,3 +41,23 @@ def test_link_facts_held_when_the_crawl_stops_are_stored(demo_registry, tmp_path
     checked = sum(run.get(f"govinspect/links/{o}", 0) for o in OUTCOMES)
     assert run.get("govinspect/facts/held_at_close", 0) > 0, run
     assert query(db, "SELECT count(*) FROM links WHERE kind != 'soft404_probe'") == [(checked,)]
+
+
+def test_a_held_link_fact_leaves_after_two_seconds_while_checks_are_under_way(monkeypatch):
+    from scrapy.utils.project import get_project_settings
+    from scrapy.utils.test import get_crawler
+
+    from crawler.analyzers import links
+
+    clock = [100.0]
+    monkeypatch.setattr(links.time, "monotonic", lambda: clock[0])
+    analyzer = links.LinkAnalyzer.from_crawler(get_crawler(settings_dict=get_project_settings().copy_to_dict()))
+    sighting = {url: links._Link("s1", url, "a", "http://127.0.0.1/", False, False, "")
+                for url in ("http://127.0.0.1/a", "http://127.0.0.1/b", "http://127.0.0.1/c")}
+    analyzer.waiting = {url: [link] for url, link in sighting.items()}
+    ok = ("ok", 200, "HEAD", "HTTP 200")
+    assert list(analyzer.resolve("http://127.0.0.1/a", ok)) == []  # b and c are under way
+    clock[0] += 2.5
+    out = list(analyzer.resolve("http://127.0.0.1/b", ok))
+    assert [fact.url for fact in out] == ["http://127.0.0.1/a", "http://127.0.0.1/b"]
+    assert analyzer.release() == []
