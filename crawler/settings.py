@@ -121,10 +121,11 @@ LINKS_TIMEOUT = 20
 LINKS_MAXSIZE = 1024 * 1024
 # Check links to other hosts too (each external URL once per run).
 LINKS_CHECK_EXTERNAL = True
-# Link facts leave the spider this many at a time (or with the next page's facts, 2 s after the first, or
-# when no check is under way; the store takes any left when the crawl closes): 1 makes each check's facts
-# an item of its own.
+# Link facts leave the spider this many at a time, or this many seconds after the first (as the store
+# commits), or with the next page's facts, or when no check is under way; the store takes any left when
+# the crawl closes. LINKS_FACT_BATCH = 1 makes each check's facts an item of their own.
 LINKS_FACT_BATCH = 200
+LINKS_FACT_SECONDS = 2.0
 # Identity checks (crawler/analyzers/identity.py): look up AAAA records of named hosts (IPv6).
 IDENTITY_DNS_CHECKS = True
 # Interaction channels and messages (docs/interaction.md): extra keyword rows (CSV class,keyword), list

@@ -35,7 +35,8 @@ def test_link_facts_held_when_the_crawl_stops_are_stored(demo_registry, tmp_path
     registry = tmp_path / "ali.csv"
     registry.write_text("\n".join([rows[0], *(r for r in rows[1:] if r.startswith("ali,"))]) + "\n", encoding="utf-8")
     db = tmp_path / "stopped.db"
-    result = crawl_inspect(registry, db, "2023-02-09", "-s", "LINKS_FACT_BATCH=100000", "-s", "CLOSESPIDER_PAGECOUNT=40")
+    result = crawl_inspect(registry, db, "2023-02-09", "-s", "LINKS_FACT_BATCH=100000",
+                           "-s", "LINKS_FACT_SECONDS=3600", "-s", "CLOSESPIDER_PAGECOUNT=40")
     assert "'finish_reason': 'closespider_pagecount'" in result.stderr, result.stderr[-3000:]
     run = stats(db)
     checked = sum(run.get(f"govinspect/links/{o}", 0) for o in OUTCOMES)
@@ -43,7 +44,7 @@ def test_link_facts_held_when_the_crawl_stops_are_stored(demo_registry, tmp_path
     assert query(db, "SELECT count(*) FROM links WHERE kind != 'soft404_probe'") == [(checked,)]
 
 
-def test_a_held_link_fact_leaves_after_two_seconds_while_checks_are_under_way(monkeypatch):
+def test_a_held_link_fact_leaves_after_link_fact_seconds_while_checks_are_under_way(monkeypatch):
     from scrapy.utils.project import get_project_settings
     from scrapy.utils.test import get_crawler
 

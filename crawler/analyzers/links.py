@@ -78,11 +78,12 @@ class LinkAnalyzer(Analyzer):
         self.seen: dict[str, dict[str, _Link]] = {}  # site → url → first sighting
         self.results: dict[str, tuple] = {}  # url → (outcome, code, method, detail), once per run
         self.waiting: dict[str, list[_Link]] = {}  # url → sightings waiting for the one check under way
-        # a check's facts leave with a page's, or LINKS_FACT_BATCH at a time, or after 2 s as the store
-        # commits: one Scrapy item per check costs more than the check's own reading
+        # a check's facts leave with a page's, or LINKS_FACT_BATCH at a time, or LINKS_FACT_SECONDS after
+        # the first: one Scrapy item per check costs more than the check's own reading
         self.held: list[LinkItem] = []
         self.held_since = 0.0
         self.batch = self.settings.getint("LINKS_FACT_BATCH")
+        self.hold_seconds = self.settings.getfloat("LINKS_FACT_SECONDS")
         # read once: asked for every page and every check
         self.budget = self.settings.getint("LINKS_MAX_PER_SITE")
         self.timeout = self.settings.getfloat("LINKS_TIMEOUT")
@@ -193,12 +194,12 @@ class LinkAnalyzer(Analyzer):
 
     def resolve(self, url, result):
         """The check of ``url`` is done: a fact for every sighting waiting for it (any site), held until
-        LINKS_FACT_BATCH are, the first has waited 2 s, or no check is under way."""
+        LINKS_FACT_BATCH are, the first has waited LINKS_FACT_SECONDS, or no check is under way."""
         self.results[url] = result
         if not self.held:
             self.held_since = time.monotonic()
         self.held += [self.fact(link, *result) for link in self.waiting.pop(url, ())]
-        if len(self.held) >= self.batch or not self.waiting or time.monotonic() - self.held_since > 2.0:
+        if len(self.held) >= self.batch or not self.waiting or time.monotonic() - self.held_since > self.hold_seconds:
             yield from self.release()
 
     def release(self) -> list:
