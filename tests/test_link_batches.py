@@ -1,4 +1,5 @@
-"""Link facts leave the spider in batches (LINKS_FACT_BATCH), not one Scrapy item per check; none is lost."""
+"""Link facts leave the spider in batches (LINKS_FACT_BATCH), not one Scrapy item per check, and none is
+lost: not those held when a crawl stops, nor those a resumed crawl's queued checks answer for."""
 
 from __future__ import annotations
 
@@ -62,3 +63,20 @@ def test_a_held_link_fact_leaves_after_link_fact_seconds_while_checks_are_under_
     out = list(analyzer.resolve("http://127.0.0.1/b", ok))
     assert [fact.url for fact in out] == ["http://127.0.0.1/a", "http://127.0.0.1/b"]
     assert analyzer.release() == []
+
+
+def test_a_resumed_crawl_stores_the_links_its_stopped_part_found(demo_registry, demo_db, tmp_path):
+    """Stopped among its link checks, then resumed from JOBDIR: the checks left in the queue answer for
+    the links that pages read before the stop found."""
+    rows = demo_registry.read_text(encoding="utf-8-sig").splitlines()
+    registry = tmp_path / "ali.csv"
+    registry.write_text("\n".join([rows[0], *(r for r in rows[1:] if r.startswith("ali,"))]) + "\n", encoding="utf-8")
+    db, jobdir = tmp_path / "resumed.db", tmp_path / "job"
+    first = crawl_inspect(registry, db, "2023-02-09", "-s", f"JOBDIR={jobdir}", "-s", "CLOSESPIDER_PAGECOUNT=40")
+    assert "'finish_reason': 'closespider_pagecount'" in first.stderr, first.stderr[-2000:]
+    stopped = query(db, "SELECT count(*) FROM links")[0][0]
+    second = crawl_inspect(registry, db, "2023-02-09", "-s", f"JOBDIR={jobdir}")
+    assert second.returncode == 0 and "Resuming crawl" in second.stderr, second.stderr[-2000:]
+    ali = LINKS.replace("FROM links", "FROM links WHERE site_id = 'ali'")
+    assert stopped < len(query(demo_db, ali))
+    assert query(db, ali) == query(demo_db, ali)

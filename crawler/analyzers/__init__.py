@@ -20,6 +20,9 @@ from scrapy.utils.misc import load_object
 class Analyzer:
     name: str = ""
     roles: tuple[str, ...] = ("homepage",)
+    # attributes holding what the run has learnt so far (links seen, checks under way, budgets spent):
+    # a crawl resumed from JOBDIR goes on with them (``carry_over``); their values must pickle
+    kept: tuple[str, ...] = ()
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -36,6 +39,13 @@ class Analyzer:
     def failed(self, spider, failure, site, step: str) -> Iterable:
         """Called when a page this analyzer followed could not be fetched (already stored as a page)."""
         return ()
+
+    def carry_over(self, state: dict) -> None:
+        """Go on with what a stopped crawl knew. ``state`` is this analyzer's part of the spider's
+        state, which Scrapy's SpiderState keeps in JOBDIR at a clean stop: each ``kept`` attribute is
+        taken from it, or put in it for the next stop."""
+        for name in self.kept:
+            setattr(self, name, state.setdefault(name, getattr(self, name)))
 
     def release(self) -> list:
         """Facts held back to leave in batches, handed over and forgotten. An analyzer that holds facts

@@ -60,6 +60,7 @@ class IdentityItem:
 class IdentityAnalyzer(Analyzer):
     name = "identity"
     roles = ("homepage", "homepage_panel")
+    kept = ("present",)
 
     def __init__(self, crawler):
         super().__init__(crawler)

@@ -104,6 +104,7 @@ def message_item(site_id, channel_url, msg: Message, asof: date, list_url: str, 
 class InteractionAnalyzer(Analyzer):
     name = "interaction"
     roles = ("homepage", "homepage_panel", "homepage_menu", "column")
+    kept = ("seen", "spent")
 
     def __init__(self, crawler):
         super().__init__(crawler)

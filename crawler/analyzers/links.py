@@ -72,6 +72,7 @@ class _Link:
 class LinkAnalyzer(Analyzer):
     name = "links"
     roles = ("homepage", "homepage_panel", "homepage_menu", "column", "article")
+    kept = ("seen", "results", "waiting")
 
     def __init__(self, crawler):
         super().__init__(crawler)

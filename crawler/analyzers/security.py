@@ -40,6 +40,7 @@ class SecuritySignal:
 class SecurityAnalyzer(Analyzer):
     name = "security"
     roles = ("homepage", "homepage_panel", "column", "article")
+    kept = ("seen",)
 
     def __init__(self, crawler):
         super().__init__(crawler)

@@ -60,6 +60,7 @@ class GuideItem:
 class ServiceAnalyzer(Analyzer):
     name = "service"
     roles = ("homepage", "homepage_panel", "homepage_menu", "column")
+    kept = ("seen", "lists", "sampled")
 
     def __init__(self, crawler):
         super().__init__(crawler)

@@ -110,7 +110,8 @@ class InspectSpider(scrapy.Spider):
         ``start`` runs). Without it, a column page answering from the restored queue before its
         site's homepage was read again would claim the homepage's columns as its sub-columns, links
         to a host the homepage redirected to would look foreign, and each site's request budget
-        would start again.
+        would start again; the analyzers go on with theirs (``Analyzer.carry_over``: the links
+        already sighted, the checks still queued).
         """
         state = getattr(self, "state", None)
         if state is None:
@@ -120,6 +121,8 @@ class InspectSpider(scrapy.Spider):
             for site_id, value in getattr(self, name).items():
                 kept.setdefault(site_id, value)
             setattr(self, name, kept)
+        for analyzer in self.analyzers.values():
+            analyzer.carry_over(state.setdefault(f"analyzer {analyzer.name}", {}))
 
     # --- which sites, and which code reads them ---------------------------------------------
 
