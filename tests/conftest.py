@@ -53,6 +53,26 @@ def crawl_served(directory: Path, sites: dict[str, tuple[str, dict]], asof=ASOF)
     return db
 
 
+def one_site(registry: Path, site_id: str, directory: Path) -> Path:
+    """The registry narrowed to one of its sites, written in ``directory``."""
+    rows = registry.read_text(encoding="utf-8-sig").splitlines()
+    path = directory / f"{site_id}.csv"
+    path.write_text("\n".join([rows[0], *(r for r in rows[1:] if r.startswith(f"{site_id},"))]) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def crawl_stopped_and_resumed(registry, db, jobdir, pages: int, asof="2023-02-09", after_stop=None) -> None:
+    """Inspect the registry with JOBDIR, stopped by Scrapy after ``pages`` responses, then resume it;
+    ``after_stop(db)`` looks at what the stopped crawl stored."""
+    first = crawl_inspect(registry, db, asof, "-s", f"JOBDIR={jobdir}", "-s", f"CLOSESPIDER_PAGECOUNT={pages}")
+    assert "'finish_reason': 'closespider_pagecount'" in first.stderr, first.stderr[-2000:]
+    if after_stop is not None:
+        after_stop(db)
+    second = crawl_inspect(registry, db, asof, "-s", f"JOBDIR={jobdir}")
+    assert second.returncode == 0 and "Resuming crawl" in second.stderr, second.stderr[-2000:]
+
+
 def query(db, sql, *params) -> list[tuple]:
     con = sqlite3.connect(db)
     try:

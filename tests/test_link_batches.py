@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import crawl_inspect, query
+from tests.conftest import crawl_inspect, crawl_stopped_and_resumed, one_site, query
 
 LINKS = ("SELECT site_id, url, kind, page_url, on_homepage, external, outcome, http_code, method, detail, text "
          "FROM links ORDER BY site_id, url")
@@ -32,11 +32,8 @@ def test_link_facts_in_batches_are_those_of_one_item_per_check(demo_registry, de
 def test_link_facts_held_when_the_crawl_stops_are_stored(demo_registry, tmp_path):
     """One site: its pages are fetched before its link checks, so a crawl stopped among the checks
     holds facts that no page took along."""
-    rows = demo_registry.read_text(encoding="utf-8-sig").splitlines()
-    registry = tmp_path / "ali.csv"
-    registry.write_text("\n".join([rows[0], *(r for r in rows[1:] if r.startswith("ali,"))]) + "\n", encoding="utf-8")
     db = tmp_path / "stopped.db"
-    result = crawl_inspect(registry, db, "2023-02-09", "-s", "LINKS_FACT_BATCH=100000",
+    result = crawl_inspect(one_site(demo_registry, "ali", tmp_path), db, "2023-02-09", "-s", "LINKS_FACT_BATCH=100000",
                            "-s", "LINKS_FACT_SECONDS=3600", "-s", "CLOSESPIDER_PAGECOUNT=40")
     assert "'finish_reason': 'closespider_pagecount'" in result.stderr, result.stderr[-3000:]
     run = stats(db)
@@ -68,15 +65,10 @@ def test_a_held_link_fact_leaves_after_link_fact_seconds_while_checks_are_under_
 def test_a_resumed_crawl_stores_the_links_its_stopped_part_found(demo_registry, demo_db, tmp_path):
     """Stopped among its link checks, then resumed from JOBDIR: the checks left in the queue answer for
     the links that pages read before the stop found."""
-    rows = demo_registry.read_text(encoding="utf-8-sig").splitlines()
-    registry = tmp_path / "ali.csv"
-    registry.write_text("\n".join([rows[0], *(r for r in rows[1:] if r.startswith("ali,"))]) + "\n", encoding="utf-8")
-    db, jobdir = tmp_path / "resumed.db", tmp_path / "job"
-    first = crawl_inspect(registry, db, "2023-02-09", "-s", f"JOBDIR={jobdir}", "-s", "CLOSESPIDER_PAGECOUNT=40")
-    assert "'finish_reason': 'closespider_pagecount'" in first.stderr, first.stderr[-2000:]
-    stopped = query(db, "SELECT count(*) FROM links")[0][0]
-    second = crawl_inspect(registry, db, "2023-02-09", "-s", f"JOBDIR={jobdir}")
-    assert second.returncode == 0 and "Resuming crawl" in second.stderr, second.stderr[-2000:]
     ali = LINKS.replace("FROM links", "FROM links WHERE site_id = 'ali'")
-    assert stopped < len(query(demo_db, ali))
+    stopped = []
+    db = tmp_path / "resumed.db"
+    crawl_stopped_and_resumed(one_site(demo_registry, "ali", tmp_path), db, tmp_path / "job", pages=40,
+                              after_stop=lambda db: stopped.extend(query(db, ali)))
+    assert len(stopped) < len(query(demo_db, ali))
     assert query(db, ali) == query(demo_db, ali)

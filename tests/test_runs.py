@@ -10,7 +10,7 @@ import sys
 import time
 from datetime import date
 
-from tests.conftest import FAST, ROOT, crawl_inspect, query, run_scrapy, scrapy_env
+from tests.conftest import FAST, ROOT, crawl_inspect, crawl_stopped_and_resumed, one_site, query, run_scrapy, scrapy_env
 
 TABLES = ("runs", "sites", "pages", "columns", "items", "findings", "verdicts")
 
@@ -91,14 +91,8 @@ def test_interrupted_crawl_resumes_to_the_same_verdicts(demo_registry, demo_db, 
 def test_a_resumed_crawl_keeps_what_it_knew_of_each_site(demo_registry, demo_db, tmp_path):
     """Stopped right after a homepage was read, the resumed crawl's first answers are column pages
     from the restored queue: they must not claim the homepage's columns as their sub-columns."""
-    rows = demo_registry.read_text(encoding="utf-8-sig").splitlines()
-    registry = tmp_path / "ali.csv"
-    registry.write_text("\n".join([rows[0], *(r for r in rows[1:] if r.startswith("ali,"))]) + "\n", encoding="utf-8")
-    db, jobdir = tmp_path / "resumed.db", tmp_path / "job"
-    first = crawl_inspect(registry, db, "2023-02-09", "-s", f"JOBDIR={jobdir}", "-s", "CLOSESPIDER_PAGECOUNT=1")
-    assert "'finish_reason': 'closespider_pagecount'" in first.stderr, first.stderr[-2000:]
-    second = crawl_inspect(registry, db, "2023-02-09", "-s", f"JOBDIR={jobdir}")
-    assert second.returncode == 0 and "Resuming crawl" in second.stderr, second.stderr[-2000:]
+    db = tmp_path / "resumed.db"
+    crawl_stopped_and_resumed(one_site(demo_registry, "ali", tmp_path), db, tmp_path / "job", pages=1)
     columns = "SELECT column_url, level, parent_url FROM columns WHERE site_id='ali' ORDER BY 1"
     assert query(db, columns) == query(demo_db, columns)
     assert verdicts(db) == {"ali": verdicts(demo_db)["ali"]}
